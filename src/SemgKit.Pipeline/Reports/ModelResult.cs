@@ -1,0 +1,46 @@
+namespace SemgKit.Pipeline.Reports;
+
+/// <summary>One model's results, pooled over folds, with per-fold figures.</summary>
+public sealed record ModelResult
+{
+    public required string Name { get; init; }
+
+    public required double Accuracy { get; init; }
+
+    public required double BalancedAccuracy { get; init; }
+
+    public required double MacroPrecision { get; init; }
+
+    public required double MacroRecall { get; init; }
+
+    public required double MacroF1 { get; init; }
+
+    public required double CohenKappa { get; init; }
+
+    public required IReadOnlyList<ClassResult> PerClass { get; init; }
+
+    /// <summary>Counts; rows = true class, columns = predicted class, in <see cref="ClassNames"/> order.</summary>
+    public required IReadOnlyList<IReadOnlyList<int>> ConfusionMatrix { get; init; }
+
+    public required IReadOnlyList<string> ClassNames { get; init; }
+
+    /// <summary>Accuracy of each fold (e.g. each subject), for mean ± sd.</summary>
+    public required IReadOnlyList<FoldResult> Folds { get; init; }
+
+    public double AccuracyMean => Folds.Count == 0 ? Accuracy : Folds.Average(f => f.Accuracy);
+
+    public double AccuracySd => StandardDeviation(Folds.Select(f => f.Accuracy).ToArray());
+
+    /// <summary>Total training time over all folds, seconds.</summary>
+    public required double TrainSeconds { get; init; }
+
+    /// <summary>Mean time to classify one window (features → class), microseconds.</summary>
+    public required double MeanPredictionMicroseconds { get; init; }
+
+    private static double StandardDeviation(double[] values)
+    {
+        if (values.Length < 2) return 0;
+        double mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+    }
+}
