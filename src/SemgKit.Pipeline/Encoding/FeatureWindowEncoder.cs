@@ -1,0 +1,106 @@
+using System.Buffers;
+using SemgKit.Pipeline.Data;
+using SemgKit.Signal.Features;
+using SemgKit.Signal.Filters;
+using SemgKit.Signal.Windows;
+
+namespace SemgKit.Pipeline.Encoding;
+
+/// <summary>
+/// Turns a recording into feature rows: a fresh causal band-pass per recording, windows of
+/// <see cref="WindowSamples"/> every <see cref="StepSamples"/> starting at sample 0, windows starting inside the
+/// warm-up dropped, one label per window by the label rule (unlabelled windows dropped).
+/// The streaming classifier makes its decisions at exactly these window ends.
+/// </summary>
+public sealed class FeatureWindowEncoder
+{
+    private readonly FeatureEncoderOptions _options;
+    private readonly Sos _sos;
+    private readonly int _classCount;
+
+    public FeatureWindowEncoder(FeatureEncoderOptions options, FeatureSet features, double sampleRateHz, int channelCount, int classCount)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(features);
+        _options = options;
+        Features = features;
+        SampleRateHz = sampleRateHz;
+        ChannelCount = channelCount;
+        _classCount = classCount;
+        _sos = Butterworth.BandPass(options.FilterOrder, options.BandLowHz, options.EffectiveHighHz(sampleRateHz), sampleRateHz);
+        WindowSamples = SlidingWindows.SamplesFromMs(options.WindowMs, sampleRateHz);
+        StepSamples = SlidingWindows.SamplesFromMs(options.StepMs, sampleRateHz);
+        WarmupSamples = (int)Math.Round(options.WarmupMs * sampleRateHz / 1000.0);
+        if (WindowSamples < 2)
+            throw new SemgException($"window of {options.WindowMs} ms is under 2 samples at {sampleRateHz} Hz");
+        if (StepSamples < 1)
+            throw new SemgException($"step of {options.StepMs} ms is under 1 sample at {sampleRateHz} Hz");
+        FeatureCount = features.ValuesPerWindow(channelCount);
+        ColumnNames = features.ColumnNames(channelCount);
+    }
+
+    public FeatureSet Features { get; }
+
+    public double SampleRateHz { get; }
+
+    public int ChannelCount { get; }
+
+    public int WindowSamples { get; }
+
+    public int StepSamples { get; }
+
+    public int WarmupSamples { get; }
+
+    public int FeatureCount { get; }
+
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    /// <summary>The band-pass in use (for reports and the streaming path).</summary>
+    public Sos Filter => _sos;
+
+    /// <summary>Encodes one recording; <paramref name="recordingIndex"/> is stored with each window.</summary>
+    public WindowedFeatures Encode(Recording recording, int recordingIndex)
+    {
+        if (recording.ChannelCount != ChannelCount)
+            throw new SemgException($"{recording.Metadata.Source}: {recording.ChannelCount} channels, the pipeline expects {ChannelCount}");
+        if (recording.SampleRateHz != SampleRateHz)
+            throw new SemgException($"{recording.Metadata.Source}: sampled at {recording.SampleRateHz} Hz, the pipeline expects {SampleRateHz} Hz");
+        int n = recording.SampleCount;
+        int windows = SlidingWindows.Count(n, WindowSamples, StepSamples);
+        var filtered = ArrayPool<float>.Shared.Rent(recording.Samples.Length);
+        try
+        {
+            var buffer = filtered.AsSpan(0, recording.Samples.Length);
+            new MultiChannelSosFilter(_sos, ChannelCount).ProcessChannelMajor(recording.Samples, buffer);
+            var rows = new float[windows * FeatureCount];
+            var labels = new int[windows];
+            Span<int> counts = stackalloc int[Math.Max(1, _classCount)];
+            int kept = 0;
+            for (int w = 0; w < windows; w++)
+            {
+                int start = SlidingWindows.Start(w, StepSamples);
+                if (start < WarmupSamples) continue;
+                int label = WindowLabeler.Label(recording.Labels.Slice(start, WindowSamples), _options.LabelRule, _options.LabelPurity, counts);
+                if (label == Recording.NoLabel) continue;
+                var window = new MultiChannelWindow(buffer, ChannelCount, n, start, WindowSamples);
+                Features.Extract(window, rows.AsSpan(kept * FeatureCount, FeatureCount));
+                labels[kept++] = label;
+            }
+            var indices = new int[kept];
+            Array.Fill(indices, recordingIndex);
+            return new WindowedFeatures(rows[..(kept * FeatureCount)], labels[..kept], indices, kept, FeatureCount);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(filtered);
+        }
+    }
+
+    /// <summary>Encodes several recordings in parallel (deterministic order).</summary>
+    public WindowedFeatures EncodeAll(IReadOnlyList<Recording> recordings, CancellationToken cancellationToken = default)
+    {
+        var parts = new WindowedFeatures[recordings.Count];
+        Parallel.For(0, recordings.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => parts[i] = Encode(recordings[i], i));
+        return WindowedFeatures.Concat(parts, FeatureCount);
+    }
+}
