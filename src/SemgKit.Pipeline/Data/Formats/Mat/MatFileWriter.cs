@@ -197,7 +197,9 @@ public static class MatFileWriter
             output.Write(tag);
             output.Write(payload);
             int pad = (8 - payload.Length % 8) % 8;
-            output.Write(stackalloc byte[8][..pad]);
+            Span<byte> zeros = stackalloc byte[8];
+            zeros.Clear();
+            output.Write(zeros[..pad]);
         }
 
         private byte[] Numbers(ReadOnlySpan<double> values, MatDataType type)
