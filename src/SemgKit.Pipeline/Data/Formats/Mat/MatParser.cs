@@ -141,10 +141,29 @@ internal sealed class MatParser
         if (end > limit)
         {
             string container = limit == s.Length ? (s.CompressedAt is null ? "file" : "compressed element") : "enclosing array";
+            if (path is null && word == (uint)MatDataType.Matrix)
+                path = PeekName(s, pos + 8, limit);
             throw Error(s, pos, path, $"{MatDataTypes.Name(word)} element declares {bytes} bytes but the {container} has only {limit - pos - 8} left (file truncated?)");
         }
         long next = Math.Min(pos + 8 + ((bytes + 7L) & ~7L), limit);
         return new Tag(word, (int)bytes, pos + 8, (int)next, pos);
+    }
+
+    /// <summary>The name of a (truncated) array whose content starts at <paramref name="pos"/>, or null if even that is cut off.</summary>
+    private string? PeekName(Segment s, int pos, int limit)
+    {
+        try
+        {
+            var flags = ReadTag(s, pos, limit, "?");
+            var dims = ReadTag(s, flags.Next, limit, "?");
+            var name = ReadTag(s, dims.Next, limit, "?");
+            string text = Encoding.Latin1.GetString(s.Data, name.DataStart, name.Size).TrimEnd('\0');
+            return text.Length > 0 ? text : null;
+        }
+        catch (DataFormatException)
+        {
+            return null;
+        }
     }
 
     private void Expect(Segment s, Tag tag, MatDataType type, string? path, string what)
