@@ -79,7 +79,7 @@ public sealed class EdfSignal
     /// <summary>Sample rate given a data record duration.</summary>
     public double SampleRateHz(double recordDurationSeconds) => SamplesPerRecord / recordDurationSeconds;
 
-    /// <summary>A signal with physical range and digital range chosen to cover <paramref name="values"/> (16-bit for EDF, 24-bit for BDF).</summary>
+    /// <summary>A signal whose physical range covers <paramref name="values"/> with 0.1% margin and whose digital range is full-scale (16-bit for EDF, 24-bit for BDF).</summary>
     public static EdfSignal FromValues(string label, double[] values, int samplesPerRecord, string physicalDimension = "uV", bool bdf = false)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -89,6 +89,10 @@ public sealed class EdfSignal
             min -= 1;
             max += 1;
         }
+        // widen by 0.1% so that the 8-character header numbers still cover every value
+        double margin = (max - min) * 1e-3;
+        min -= margin;
+        max += margin;
         return bdf
             ? new EdfSignal(label, values, samplesPerRecord, min, max, -8388608, 8388607, physicalDimension)
             : new EdfSignal(label, values, samplesPerRecord, min, max, -32768, 32767, physicalDimension);

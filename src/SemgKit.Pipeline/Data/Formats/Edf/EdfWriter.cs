@@ -113,13 +113,16 @@ public static class EdfWriter
             foreach (var s in signals)
             {
                 var values = s.Values;
-                double gain = s.Gain;
+                // convert with the header's 8-character numbers, which are what readers see
+                double pmin = double.Parse(Num(s.PhysicalMinimum), CultureInfo.InvariantCulture);
+                double pmax = double.Parse(Num(s.PhysicalMaximum), CultureInfo.InvariantCulture);
+                double gain = (pmax - pmin) / (s.DigitalMaximum - s.DigitalMinimum);
                 double pad = Math.Clamp(0.0, Math.Min(s.PhysicalMinimum, s.PhysicalMaximum), Math.Max(s.PhysicalMinimum, s.PhysicalMaximum));
                 for (int k = 0; k < s.SamplesPerRecord; k++, p += width)
                 {
                     int t = r * s.SamplesPerRecord + k;
                     double x = t < values.Length ? values[t] : pad;
-                    double dv = double.IsNaN(x) ? s.DigitalMinimum : Math.Round((x - s.PhysicalMinimum) / gain, MidpointRounding.AwayFromZero) + s.DigitalMinimum;
+                    double dv = double.IsNaN(x) ? s.DigitalMinimum : Math.Round((x - pmin) / gain, MidpointRounding.AwayFromZero) + s.DigitalMinimum;
                     int digital = (int)Math.Clamp(dv, s.DigitalMinimum, s.DigitalMaximum);
                     record[p] = (byte)digital;
                     record[p + 1] = (byte)(digital >> 8);
