@@ -1,3 +1,5 @@
+using SemgKit.Pipeline.Data.Formats.Edf;
+using SemgKit.Pipeline.Data.Formats.Mat;
 using SemgKit.Pipeline.Data.Generic;
 
 namespace SemgKit.Pipeline.Data;
@@ -23,6 +25,8 @@ public sealed class DatasetCatalog
     public static IReadOnlyList<IDatasetReader> BuiltInReaders { get; } =
     [
         new GenericDatasetReader(),
+        new MatRecordingReader(),
+        new EdfRecordingReader(),
         new CsvFileReader(),
     ];
 
