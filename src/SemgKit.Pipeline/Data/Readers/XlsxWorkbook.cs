@@ -96,8 +96,22 @@ internal sealed class XlsxWorkbook : IDisposable
     /// </summary>
     public NumericTable ReadNumericSheet(int index, int columnCount, CancellationToken cancellationToken = default)
     {
+        var (bytes, length) = ReadPart(index);
+        var label = SheetLabel(index);
         var builder = new NumericSheetBuilder(this, index, columnCount);
-        ReadCells(index, builder.Add, cancellationToken);
+        try
+        {
+            XlsxSheetScanner.Scan(bytes.AsSpan(0, length), builder.Add,
+                (row, column, text) => SharedString(label, row, column, text),
+                (row, column, problem) => new DataFormatException(FilePath, $"{label}, cell {CellName(row, column)}", problem),
+                cancellationToken);
+        }
+        catch (XlsxSheetScanner.UnsupportedMarkupException)
+        {
+            // Markup the fast scanner does not handle (prefixes, rich text, entities...): the full XML reader decides.
+            builder = new NumericSheetBuilder(this, index, columnCount);
+            ReadCellsXml(new MemoryStream(bytes, 0, length, writable: false), index, builder.Add, cancellationToken);
+        }
         return builder.Finish();
     }
 
@@ -125,10 +139,55 @@ internal sealed class XlsxWorkbook : IDisposable
         var label = SheetLabel(index);
         var entry = _archive.GetEntry(_sheetParts[index])
             ?? throw new DataFormatException(FilePath, label, $"part '{_sheetParts[index]}' missing from the archive");
-        int row = 0, column = -1;
+        Stream stream;
+        try
+        {
+            stream = entry.Open();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DataFormatException(FilePath, label, $"corrupt compressed data ({e.Message})", e);
+        }
+        ReadCellsXml(stream, index, handler, cancellationToken);
+    }
+
+    private (byte[] Bytes, int Length) ReadPart(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        if (index >= SheetNames.Count)
+            throw new DataFormatException(FilePath, $"sheet {index + 1}", $"missing sheet: the workbook has {SheetNames.Count} sheets");
+        var label = SheetLabel(index);
+        var entry = _archive.GetEntry(_sheetParts[index])
+            ?? throw new DataFormatException(FilePath, label, $"part '{_sheetParts[index]}' missing from the archive");
         try
         {
             using var stream = entry.Open();
+            var buffer = new MemoryStream(entry.Length is > 0 and < int.MaxValue ? (int)entry.Length : 1 << 16);
+            stream.CopyTo(buffer);
+            return (buffer.GetBuffer(), (int)buffer.Length);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DataFormatException(FilePath, label, $"corrupt compressed data ({e.Message})", e);
+        }
+    }
+
+    private string SharedString(string label, int row, int column, ReadOnlySpan<char> text)
+    {
+        var strings = SharedStrings();
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int si) || si >= strings.Length)
+            throw new DataFormatException(FilePath, $"{label}, cell {CellName(row, column)}", $"shared string index '{text}' out of range ({strings.Length} strings)");
+        return strings[si];
+    }
+
+    /// <summary>Streams every cell of the sheet XML in <paramref name="input"/> (sheet <paramref name="index"/>) to <paramref name="handler"/>.</summary>
+    private void ReadCellsXml(Stream input, int index, CellHandler handler, CancellationToken cancellationToken)
+    {
+        var label = SheetLabel(index);
+        int row = 0, column = -1;
+        try
+        {
+            using var stream = input;
             using var reader = XmlReader.Create(stream, ReaderSettings);
             var nt = reader.NameTable;
             object rowName = nt.Add("row"), cellName = nt.Add("c"), valueName = nt.Add("v"),
@@ -219,10 +278,7 @@ internal sealed class XlsxWorkbook : IDisposable
                         handler(row, column, CellKind.Number, text);
                         break;
                     case "s":
-                        var strings = SharedStrings();
-                        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int si) || si >= strings.Length)
-                            throw new DataFormatException(FilePath, $"{label}, cell {CellName(row, column)}", $"shared string index '{text}' out of range ({strings.Length} strings)");
-                        handler(row, column, CellKind.Text, strings[si]);
+                        handler(row, column, CellKind.Text, SharedString(label, row, column, text));
                         break;
                     case "str" or "inlineStr":
                         handler(row, column, CellKind.Text, text);

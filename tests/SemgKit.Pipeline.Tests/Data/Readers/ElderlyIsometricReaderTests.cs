@@ -161,6 +161,22 @@ public class ElderlyIsometricReaderTests
     }
 
     [Fact]
+    public void RichTextCellsFallBackToTheXmlReader()
+    {
+        using var tmp = new TempDirectory();
+        var data =
+            "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><r><t>1</t></r><r><t>.5</t></r></is></c><c r=\"B1\"><v>2</v></c><c r=\"C1\"><v>3</v></c><c r=\"D1\"><v>4</v></c></row>" +
+            "<row r=\"2\"><c r=\"A2\"><v>5</v></c><c r=\"B2\"><v>6</v></c><c r=\"C2\"><v>-Infinity</v></c><c r=\"D2\"><v>8</v></c></row>";
+        WriteWorkbook(tmp.File("ID 8.xlsx"), 4, data);
+        var e = Assert.Throws<DataFormatException>(() => new ElderlyIsometricReader().Read(tmp.Path, DatasetReadOptions.Default, TestContext.Current.CancellationToken));
+        Assert.Equal("sheet 2 (EMG_0), cell C2", e.Position);
+        WriteWorkbook(tmp.File("ID 8.xlsx"), 4, data.Replace("-Infinity", "7", StringComparison.Ordinal));
+        var r = new ElderlyIsometricReader().Read(tmp.Path, DatasetReadOptions.Default, TestContext.Current.CancellationToken).Recordings[0];
+        Assert.Equal([1.5f, 2f, 3f, 4f], Enumerable.Range(0, 4).Select(c => r[c, 0]));
+        Assert.Equal(7f, r[2, 1]);
+    }
+
+    [Fact]
     public void CorruptWorkbookIsAnError()
     {
         using var tmp = new TempDirectory();

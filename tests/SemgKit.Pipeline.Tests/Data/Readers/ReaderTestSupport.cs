@@ -24,6 +24,7 @@ internal static class ReaderTestSupport
     /// <summary>Writes a minimal .xlsx: sheets given as (name, sheet XML body inside &lt;sheetData&gt;), optional shared strings.</summary>
     public static void WriteXlsx(string path, IReadOnlyList<(string Name, string SheetData)> sheets, IReadOnlyList<string>? sharedStrings = null, bool reversePartNames = false)
     {
+        File.Delete(path);
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
         var workbook = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>");
         var rels = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
