@@ -6,9 +6,9 @@ namespace SemgKit.Pipeline.Data.Readers;
 /// <summary>
 /// A fast path for <see cref="XlsxWorkbook"/>: scans the UTF-8 bytes of a worksheet part for the plain,
 /// unprefixed SpreadsheetML that Excel writes (<c>&lt;row&gt;</c>, <c>&lt;c r t&gt;</c>, <c>&lt;v&gt;</c>, <c>&lt;f&gt;</c>,
-/// <c>&lt;is&gt;&lt;t&gt;</c>), several times faster than <see cref="System.Xml.XmlReader"/>. It gives up (returns false, before
-/// any cell is reported if the surprise is structural at the start, otherwise the caller must restart) on anything else,
-/// and the caller then re-reads the part with <see cref="System.Xml.XmlReader"/>.
+/// <c>&lt;is&gt;&lt;t&gt;</c>), several times faster than <see cref="System.Xml.XmlReader"/>. On anything else (prefixes,
+/// rich text, entities, comments) it throws <see cref="UnsupportedMarkupException"/> and the caller discards what it
+/// collected and re-reads the part with <see cref="System.Xml.XmlReader"/>.
 /// </summary>
 internal static class XlsxSheetScanner
 {
