@@ -20,7 +20,7 @@ public sealed class CsvFileReader : IDatasetReader
     {
         if (options.SampleRateHz is not double rate)
             throw new DataFormatException(path, null, "a bare CSV file does not state its sample rate: pass --sample-rate-hz (or put it in a folder with a dataset.json)");
-        var content = FrameCsv.Read(path, expectedChannels: null, cancellationToken);
+        var content = FrameCsv.Read(path, expectedChannels: null, cancellationToken, options.AllowNonFinite);
         var classes = new List<string>();
         var labels = new int[content.SampleCount];
         Array.Fill(labels, Recording.NoLabel);

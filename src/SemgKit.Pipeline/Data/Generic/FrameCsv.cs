@@ -21,7 +21,8 @@ internal static class FrameCsv
 
     /// <param name="path">The file.</param>
     /// <param name="expectedChannels">Channel count the caller expects, or null to take it from the file.</param>
-    public static Content Read(string path, int? expectedChannels, CancellationToken cancellationToken = default)
+    /// <param name="allowNonFinite">Keep NaN/Inf samples instead of failing.</param>
+    public static Content Read(string path, int? expectedChannels, CancellationToken cancellationToken = default, bool allowNonFinite = false)
     {
         if (!File.Exists(path))
             throw new DataFormatException(path, null, "file not found");
@@ -101,7 +102,7 @@ internal static class FrameCsv
                 }
                 if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
                     throw new DataFormatException(path, $"row {lineNumber}, column {i + 1}", $"'{Shorten(cell)}' is not a number");
-                if (!double.IsFinite(value))
+                if (!allowNonFinite && !double.IsFinite(value))
                     throw new DataFormatException(path, $"row {lineNumber}, column {i + 1}", $"sample is {cell.ToString()} (NaN/Inf samples are not allowed)");
                 frames.Add((float)value);
             }

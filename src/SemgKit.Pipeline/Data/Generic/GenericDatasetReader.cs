@@ -33,7 +33,7 @@ public sealed class GenericDatasetReader : IDatasetReader
         int done = 0;
         Parallel.For(0, entries.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            recordings[i] = ReadRecording(manifestPath, folder, manifest, i, cancellationToken);
+            recordings[i] = ReadRecording(manifestPath, folder, manifest, i, options.AllowNonFinite, cancellationToken);
             options.Progress?.Report((Interlocked.Increment(ref done), entries.Count));
         });
         return new Dataset(manifest.Name ?? Path.GetFileName(folder), classes, recordings, folder);
@@ -87,14 +87,14 @@ public sealed class GenericDatasetReader : IDatasetReader
         return manifest;
     }
 
-    private static Recording ReadRecording(string manifestPath, string folder, DatasetManifest manifest, int index, CancellationToken ct)
+    private static Recording ReadRecording(string manifestPath, string folder, DatasetManifest manifest, int index, bool allowNonFinite, CancellationToken ct)
     {
         var entry = manifest.Recordings![index];
         var classes = manifest.Classes!;
         string file = Path.GetFullPath(Path.Combine(folder, entry.File!));
         if (!File.Exists(file))
             throw new DataFormatException(manifestPath, $"recordings[{index}].file", $"'{entry.File}' not found (looked for {file})");
-        var content = FrameCsv.Read(file, manifest.Channels!.Count, ct);
+        var content = FrameCsv.Read(file, manifest.Channels!.Count, ct, allowNonFinite);
         int[] labels;
         if (entry.Label is not null)
         {
