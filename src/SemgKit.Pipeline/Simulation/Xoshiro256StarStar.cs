@@ -24,6 +24,17 @@ internal struct Xoshiro256StarStar
         _hasSpare = false;
     }
 
+    /// <summary>A generator with the given raw state (not all zero), for checking against the reference implementation.</summary>
+    public static Xoshiro256StarStar FromState(ulong s0, ulong s1, ulong s2, ulong s3)
+    {
+        var g = new Xoshiro256StarStar(0);
+        g._s0 = s0;
+        g._s1 = s1;
+        g._s2 = s2;
+        g._s3 = s3;
+        return g;
+    }
+
     /// <summary>A generator for a sub-stream identified by <paramref name="seed"/> and up to four integers.</summary>
     public static Xoshiro256StarStar ForStream(long seed, int a, int b = 0, int c = 0, int d = 0) =>
         new(DeriveSeed(seed, a, b, c, d));
