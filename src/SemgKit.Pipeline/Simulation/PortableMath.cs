@@ -36,9 +36,10 @@ internal static class PortableMath
         // log(m) = 2 atanh(s), s = (m − 1)/(m + 1), |s| ≤ 0.1716: odd series, 2·s^(2k+1)/(2k+1).
         double s = (m - 1.0) / (m + 1.0);
         double s2 = s * s;
-        double poly = 1.0 / 23;
-        for (int k = 21; k >= 1; k -= 2)
-            poly = poly * s2 + 1.0 / k;
+        var c = LogCoefficients;
+        double poly = c[^1];
+        for (int i = c.Length - 2; i >= 0; i--)
+            poly = poly * s2 + c[i];
         double logM = 2.0 * s * poly;
         return exponent * Ln2Hi + (exponent * Ln2Lo + logM);
     }
@@ -56,9 +57,10 @@ internal static class PortableMath
         int k = (int)kd;
         double r = (x - kd * Ln2Hi) - kd * Ln2Lo; // |r| ≤ ln2/2
         // Taylor series of e^r to r^18/18!: truncation error < 1e-17 for |r| ≤ 0.347.
-        double sum = 1.0;
-        for (int n = 18; n >= 1; n--)
-            sum = 1.0 + sum * r / n;
+        var c = ExpCoefficients;
+        double sum = c[^1];
+        for (int i = c.Length - 2; i >= 0; i--)
+            sum = sum * r + c[i];
         return ScaleByPowerOfTwo(sum, k);
     }
 
@@ -85,20 +87,48 @@ internal static class PortableMath
 
     private static double SinKernel(double r)
     {
+        // r·Σ (−1)^k r^(2k)/(2k+1)!, k = 0..10
+        var c = SinCoefficients;
         double r2 = r * r;
-        double sum = 1.0;
-        for (int n = 21; n >= 3; n -= 2)
-            sum = 1.0 - sum * r2 / (n * (n - 1));
+        double sum = c[^1];
+        for (int i = c.Length - 2; i >= 0; i--)
+            sum = sum * r2 + c[i];
         return r * sum;
     }
 
     private static double CosKernel(double r)
     {
+        // Σ (−1)^k r^(2k)/(2k)!, k = 0..10
+        var c = CosCoefficients;
         double r2 = r * r;
-        double sum = 1.0;
-        for (int n = 20; n >= 2; n -= 2)
-            sum = 1.0 - sum * r2 / (n * (n - 1));
+        double sum = c[^1];
+        for (int i = c.Length - 2; i >= 0; i--)
+            sum = sum * r2 + c[i];
         return sum;
+    }
+
+    // Series coefficients, computed once with exactly rounded IEEE division (so identical everywhere).
+    private static readonly double[] LogCoefficients = Series(12, k => 1.0 / (2 * k + 1));           // atanh: 1/(2k+1)
+    private static readonly double[] ExpCoefficients = Series(19, k => 1.0 / Factorial(k));          // 1/k!
+    private static readonly double[] SinCoefficients = Series(11, k => Sign(k) / Factorial(2 * k + 1));
+    private static readonly double[] CosCoefficients = Series(11, k => Sign(k) / Factorial(2 * k));
+
+    private static double[] Series(int count, Func<int, double> coefficient)
+    {
+        var c = new double[count];
+        for (int k = 0; k < count; k++)
+            c[k] = coefficient(k);
+        return c;
+    }
+
+    private static double Sign(int k) => k % 2 == 0 ? 1.0 : -1.0;
+
+    private static double Factorial(int n)
+    {
+        double f = 1;
+        for (int i = 2; i <= n; i++)
+            f *= i; // exact up to 22!, beyond which only the last bits of tiny terms are affected
+        return f;
     }
 
     private static double ScaleByPowerOfTwo(double value, int k)

@@ -2,7 +2,7 @@ namespace SemgKit.Pipeline.Simulation;
 
 /// <summary>
 /// xoshiro256** 1.0 (Blackman &amp; Vigna, "Scrambled linear pseudorandom number generators", 2018),
-/// seeded through SplitMix64, with Box–Muller normal deviates computed by <see cref="PortableMath"/>.
+/// seeded through SplitMix64, with normal deviates by Marsaglia's polar method computed by <see cref="PortableMath"/>.
 /// Used instead of <see cref="System.Random"/> so the synthetic data never depends on the runtime's
 /// generator or the platform's maths library: same seed, same bits, on every machine.
 /// </summary>
@@ -73,7 +73,7 @@ internal struct Xoshiro256StarStar
     /// <summary>Uniform integer in [0, <paramref name="count"/>).</summary>
     public int NextInt(int count) => (int)((NextUInt64() >> 33) * (ulong)count >> 31);
 
-    /// <summary>Standard normal deviate (Box–Muller; the second value of each pair is kept for the next call).</summary>
+    /// <summary>Standard normal deviate (Marsaglia polar method; the second value of each pair is kept for the next call).</summary>
     public double NextNormal()
     {
         if (_hasSpare)
@@ -81,12 +81,19 @@ internal struct Xoshiro256StarStar
             _hasSpare = false;
             return _spareNormal;
         }
-        double u1 = ((NextUInt64() >> 11) + 1) * (1.0 / 9007199254740992.0); // (0, 1]: log is finite
-        double u2 = NextDouble();
-        double radius = Math.Sqrt(-2.0 * PortableMath.Log(u1));
-        _spareNormal = radius * PortableMath.SinTurns(u2);
+        // Marsaglia's polar method: a uniform point in the unit disc, scaled by sqrt(−2 ln s / s).
+        double u, v, s;
+        do
+        {
+            u = 2.0 * NextDouble() - 1.0;
+            v = 2.0 * NextDouble() - 1.0;
+            s = u * u + v * v;
+        }
+        while (s >= 1.0 || s == 0.0);
+        double factor = Math.Sqrt(-2.0 * PortableMath.Log(s) / s);
+        _spareNormal = v * factor;
         _hasSpare = true;
-        return radius * PortableMath.CosTurns(u2);
+        return u * factor;
     }
 
     /// <summary>Normal deviate with the given mean and standard deviation.</summary>
