@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SemgKit.Pipeline.Simulation;
 
 /// <summary>
@@ -15,6 +17,7 @@ internal static class PortableMath
     private const double Sqrt2 = 1.41421356237309504880;
 
     /// <summary>Natural logarithm of a positive finite <paramref name="x"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Log(double x)
     {
         if (!(x > 0) || double.IsInfinity(x))

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SemgKit.Pipeline.Data;
 
 namespace SemgKit.Pipeline.Simulation;
@@ -10,6 +11,7 @@ internal static class RecordingSynthesizer
     /// <summary>Samples the shaping filters run on before the recording starts, so they start warm.</summary>
     private const int WarmUpSamples = 256;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Recording Synthesize(
         SyntheticEmgOptions options,
         int seed,
@@ -155,6 +157,7 @@ internal static class RecordingSynthesizer
     /// peak falls at <paramref name="peakHz"/>. Realised as a first-order high-pass at fl and two
     /// first-order low-passes at fh; the variance is normalised by the cascade's noise gain.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ShapedNoise(ref Xoshiro256StarStar rng, double peakHz, double fs, Span<double> destination)
     {
         double low = peakHz / 1.0894;
@@ -181,6 +184,7 @@ internal static class RecordingSynthesizer
     }
 
     /// <summary>Three sinusoids at 0.2–1.5 Hz with random phases, RMS 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] SlowFluctuation(ref Xoshiro256StarStar rng, double fs, int length)
     {
         var result = new double[length];
@@ -193,6 +197,7 @@ internal static class RecordingSynthesizer
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddMains(SyntheticEmgOptions options, SubjectModel subject, int channel, double recordingPhase, Span<double> row)
     {
         double amplitude = subject.MainsAmplitudeMv[channel];
@@ -213,6 +218,7 @@ internal static class RecordingSynthesizer
     }
 
     /// <summary>Baseline wander: three sinusoids at 0.05–0.8 Hz, total RMS <paramref name="rmsMv"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddWander(ref Xoshiro256StarStar rng, double rmsMv, double fs, Span<double> row)
     {
         for (int j = 0; j < 3; j++)

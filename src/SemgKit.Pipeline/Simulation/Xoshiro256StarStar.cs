@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SemgKit.Pipeline.Simulation;
 
 /// <summary>
@@ -74,6 +76,7 @@ internal struct Xoshiro256StarStar
     public int NextInt(int count) => (int)((NextUInt64() >> 33) * (ulong)count >> 31);
 
     /// <summary>Standard normal deviate (Marsaglia polar method; the second value of each pair is kept for the next call).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double NextNormal()
     {
         if (_hasSpare)

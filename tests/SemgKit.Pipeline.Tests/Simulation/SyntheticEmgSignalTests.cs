@@ -110,9 +110,17 @@ public sealed class SyntheticEmgSignalTests(ITestOutputHelper output)
     [Fact]
     public void DefaultDataset_GenerationTime_IsReported()
     {
+        // Reported, not asserted: timing on a shared CI machine is noise. Target: well under 5 s.
         _ = DefaultSyntheticDataset.Dataset;
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        _ = SyntheticEmg.Generate(SyntheticEmgOptions.Default, 99, TestContext.Current.CancellationToken);
+        stopwatch.Stop();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
         output.WriteLine(string.Create(Inv,
-            $"default dataset: {DefaultSyntheticDataset.GenerationTime.TotalMilliseconds:F0} ms on {Environment.ProcessorCount} cores (first call, includes JIT, shares the CPU with other tests)"));
+            $"default dataset: first call {DefaultSyntheticDataset.GenerationTime.TotalMilliseconds:F0} ms (includes JIT); second call {stopwatch.ElapsedMilliseconds} ms wall, ~{cpu.TotalMilliseconds:F0} ms CPU of the whole test process, {Environment.ProcessorCount} cores"));
     }
 
     /// <summary>The contraction without its ramps (300 ms trimmed at each end), per channel.</summary>
