@@ -37,6 +37,28 @@ public sealed class SyntheticEmgSeparabilityTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void DefaultDataset_LeavesRoomForBetterClassifiers_LdaBeatsNearestMean()
+    {
+        var dataset = DefaultSyntheticDataset.Dataset;
+        int k = dataset.ClassNames.Count;
+        double nearest = 0, lda = 0;
+        foreach (var subject in dataset.Subjects)
+        {
+            var recordings = dataset.Recordings.Where(r => r.Metadata.Subject == subject).ToArray();
+            var train = recordings.Where(r => r.Metadata.Trial <= 4).ToArray();
+            var test = recordings.Where(r => r.Metadata.Trial > 4).ToArray();
+            double a = NearestMeanQuickCheck.Run(train, test, k, 200, 50).Accuracy;
+            double b = NearestMeanQuickCheck.Run(train, test, k, 200, 50, lda: true).Accuracy;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{subject}: nearest mean {a:P1}, LDA {b:P1}"));
+            nearest += a / dataset.Subjects.Count;
+            lda += b / dataset.Subjects.Count;
+        }
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mean: nearest mean {nearest:P1}, LDA {lda:P1}"));
+        Assert.True(lda > nearest + 0.01, $"LDA {lda:P1} should beat nearest mean {nearest:P1}");
+        Assert.True(lda < 0.995, $"LDA {lda:P1}: nothing left for better models");
+    }
+
+    [Fact]
     public void Difficulty_MakesTheProblemHarder()
     {
         var easy = SmallDataset(0.0);
