@@ -1,0 +1,120 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace SemgKit.Signal.Filters;
+
+/// <summary>
+/// The same causal filter (<see cref="SosFilter"/>, i.e. <c>scipy.signal.sosfilt</c> along time) applied to
+/// each of C channels, with independent double state per channel and section. Accepts channel-major blocks
+/// (SemgKit's layout) and frame-major interleaved blocks (what devices stream). Any chunking of a signal
+/// gives bit-identical output to one call; the output also equals one <see cref="SosFilter"/> per channel.
+/// </summary>
+/// <remarks>
+/// Channels are packed four to a <see cref="Vector256{T}"/> of doubles (the last group zero-padded); each
+/// section runs over a block of up to 128 frames with its state in registers, two channel groups at a time
+/// so two independent recursions overlap. Buffers are allocated once, in the constructor.
+/// </remarks>
+public sealed class MultiChannelSosFilter
+{
+    private const int Lanes = 4;
+    private const int BlockFrames = 128;
+
+    private readonly SosSection[] _sections;
+    private readonly int _groups;
+    private readonly Vector256<double>[] _state;
+    private readonly Vector256<double>[] _block;
+
+    /// <summary>A filter for <paramref name="channelCount"/> channels with zero initial state.</summary>
+    public MultiChannelSosFilter(Sos sos, int channelCount)
+    {
+        ArgumentNullException.ThrowIfNull(sos);
+        ArgumentOutOfRangeException.ThrowIfLessThan(channelCount, 1);
+        Sos = sos;
+        ChannelCount = channelCount;
+        _sections = sos.Sections.ToArray();
+        _groups = (channelCount + Lanes - 1) / Lanes;
+        _state = new Vector256<double>[_groups * _sections.Length * 2];
+        _block = new Vector256<double>[_groups * BlockFrames];
+    }
+
+    /// <summary>The coefficients.</summary>
+    public Sos Sos { get; }
+
+    /// <summary>C, the number of channels.</summary>
+    public int ChannelCount { get; }
+
+    /// <summary>
+    /// Filters a channel-major block: channel c occupies <c>[c·T, (c+1)·T)</c> of <paramref name="input"/>,
+    /// T = input.Length / C samples per channel. <paramref name="output"/> has the same layout and may be the same memory.
+    /// </summary>
+    /// <exception cref="ArgumentException">The length is not a multiple of C, or output is shorter than input.</exception>
+    public void ProcessChannelMajor(ReadOnlySpan<float> input, Span<float> output)
+    {
+        var frames = CheckLengths(input, output);
+        var padded = _groups * Lanes;
+        var block = MemoryMarshal.Cast<Vector256<double>, double>(_block.AsSpan());
+        for (var start = 0; start < frames; start += BlockFrames)
+        {
+            var n = Math.Min(BlockFrames, frames - start);
+            for (var c = 0; c < ChannelCount; c++)
+            {
+                var src = input.Slice(c * frames + start, n);
+                for (var t = 0; t < src.Length; t++)
+                    block[t * padded + c] = src[t];
+            }
+            SosKernels.ProcessLanes(_sections, _state, _block, _groups, n);
+            for (var c = 0; c < ChannelCount; c++)
+            {
+                var dst = output.Slice(c * frames + start, n);
+                for (var t = 0; t < dst.Length; t++)
+                    dst[t] = (float)block[t * padded + c];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Filters a frame-major (interleaved) block: sample t of channel c at <c>t·C + c</c>.
+    /// <paramref name="output"/> has the same layout and may be the same memory.
+    /// </summary>
+    /// <exception cref="ArgumentException">The length is not a multiple of C, or output is shorter than input.</exception>
+    public void ProcessFrameMajor(ReadOnlySpan<float> input, Span<float> output)
+    {
+        var frames = CheckLengths(input, output);
+        var padded = _groups * Lanes;
+        var channels = ChannelCount;
+        var block = MemoryMarshal.Cast<Vector256<double>, double>(_block.AsSpan());
+        for (var start = 0; start < frames; start += BlockFrames)
+        {
+            var n = Math.Min(BlockFrames, frames - start);
+            var src = input.Slice(start * channels, n * channels);
+            for (var t = 0; t < n; t++)
+            {
+                var row = src.Slice(t * channels, channels);
+                var dst = block.Slice(t * padded, channels);
+                for (var c = 0; c < row.Length; c++)
+                    dst[c] = row[c];
+            }
+            SosKernels.ProcessLanes(_sections, _state, _block, _groups, n);
+            var outBlock = output.Slice(start * channels, n * channels);
+            for (var t = 0; t < n; t++)
+            {
+                var row = outBlock.Slice(t * channels, channels);
+                var src2 = block.Slice(t * padded, channels);
+                for (var c = 0; c < row.Length; c++)
+                    row[c] = (float)src2[c];
+            }
+        }
+    }
+
+    /// <summary>Clears the state of every channel, as for a new recording.</summary>
+    public void Reset() => Array.Clear(_state);
+
+    private int CheckLengths(ReadOnlySpan<float> input, Span<float> output)
+    {
+        if (input.Length % ChannelCount != 0)
+            throw new ArgumentException($"The block length {input.Length} is not a multiple of the channel count {ChannelCount}.", nameof(input));
+        if (output.Length < input.Length)
+            throw new ArgumentException($"The output ({output.Length} values) is shorter than the input ({input.Length} values).", nameof(output));
+        return input.Length / ChannelCount;
+    }
+}
