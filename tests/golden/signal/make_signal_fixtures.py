@@ -38,7 +38,9 @@ def butter_cases():
             cases.append(("lowpass", order, [0.3 * fs / 2]))
             cases.append(("highpass", order, [20.0]))
             cases.append(("bandpass", order, [20.0, 0.45 * fs]))
-            cases.append(("bandstop", order, [0.2 * fs, 0.3 * fs]))
+            # Not centred on fs/4: a band symmetric about fs/4 gives mirror-image poles whose section order scipy
+            # decides by last-bit rounding of np.abs (same filter, different order), which no port can reproduce.
+            cases.append(("bandstop", order, [0.18 * fs, 0.31 * fs]))
         yield from ((btype, order, wn, fs) for btype, order, wn in cases)
         cases = []
 
