@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 
 namespace SemgKit.Signal.Filters;
@@ -10,19 +10,22 @@ namespace SemgKit.Signal.Filters;
 /// gives bit-identical output to one call; the output also equals one <see cref="SosFilter"/> per channel.
 /// </summary>
 /// <remarks>
-/// Channels are packed four to a <see cref="Vector256{T}"/> of doubles (the last group zero-padded); each
-/// section runs over a block of up to 128 frames with its state in registers, two channel groups at a time
-/// so two independent recursions overlap. Buffers are allocated once, in the constructor.
+/// Each block of up to 128 frames is widened to doubles in a frame-major scratch buffer with the channel
+/// count padded to a whole number of vectors (8 lanes of <see cref="Vector512{T}"/> where AVX-512 is
+/// accelerated, else 4 lanes of <see cref="Vector256{T}"/>); sections then run two at a time, the second one
+/// frame behind the first, with their state in registers (see <c>SosKernels.ProcessLanes512</c>). The lanes
+/// compute exactly the scalar recursion, so results equal <see cref="SosFilter"/>'s bit for bit.
+/// Buffers are allocated once, in the constructor.
 /// </remarks>
 public sealed class MultiChannelSosFilter
 {
-    private const int Lanes = 4;
     private const int BlockFrames = 128;
 
     private readonly SosSection[] _sections;
-    private readonly int _groups;
-    private readonly Vector256<double>[] _state;
-    private readonly Vector256<double>[] _block;
+    private readonly bool _wide;
+    private readonly int _padded;
+    private readonly double[] _state;
+    private readonly double[] _block;
 
     /// <summary>A filter for <paramref name="channelCount"/> channels with zero initial state.</summary>
     public MultiChannelSosFilter(Sos sos, int channelCount)
@@ -32,9 +35,11 @@ public sealed class MultiChannelSosFilter
         Sos = sos;
         ChannelCount = channelCount;
         _sections = sos.Sections.ToArray();
-        _groups = (channelCount + Lanes - 1) / Lanes;
-        _state = new Vector256<double>[_groups * _sections.Length * 2];
-        _block = new Vector256<double>[_groups * BlockFrames];
+        _wide = Vector512.IsHardwareAccelerated;
+        var lanes = _wide ? Vector512<double>.Count : Vector256<double>.Count;
+        _padded = (channelCount + lanes - 1) / lanes * lanes;
+        _state = new double[_padded * _sections.Length * 2];
+        _block = new double[_padded * BlockFrames];
     }
 
     /// <summary>The coefficients.</summary>
@@ -51,8 +56,8 @@ public sealed class MultiChannelSosFilter
     public void ProcessChannelMajor(ReadOnlySpan<float> input, Span<float> output)
     {
         var frames = CheckLengths(input, output);
-        var padded = _groups * Lanes;
-        var block = MemoryMarshal.Cast<Vector256<double>, double>(_block.AsSpan());
+        var padded = _padded;
+        var block = _block.AsSpan();
         for (var start = 0; start < frames; start += BlockFrames)
         {
             var n = Math.Min(BlockFrames, frames - start);
@@ -62,7 +67,7 @@ public sealed class MultiChannelSosFilter
                 for (var t = 0; t < src.Length; t++)
                     block[t * padded + c] = src[t];
             }
-            SosKernels.ProcessLanes(_sections, _state, _block, _groups, n);
+            Run(n);
             for (var c = 0; c < ChannelCount; c++)
             {
                 var dst = output.Slice(c * frames + start, n);
@@ -80,13 +85,20 @@ public sealed class MultiChannelSosFilter
     public void ProcessFrameMajor(ReadOnlySpan<float> input, Span<float> output)
     {
         var frames = CheckLengths(input, output);
-        var padded = _groups * Lanes;
+        var padded = _padded;
         var channels = ChannelCount;
-        var block = MemoryMarshal.Cast<Vector256<double>, double>(_block.AsSpan());
+        var block = _block.AsSpan();
         for (var start = 0; start < frames; start += BlockFrames)
         {
             var n = Math.Min(BlockFrames, frames - start);
             var src = input.Slice(start * channels, n * channels);
+            if (channels == padded)
+            {
+                TensorPrimitives.ConvertTruncating(src, block[..src.Length]);
+                Run(n);
+                TensorPrimitives.ConvertTruncating<double, float>(block[..src.Length], output.Slice(start * channels, n * channels));
+                continue;
+            }
             for (var t = 0; t < n; t++)
             {
                 var row = src.Slice(t * channels, channels);
@@ -94,7 +106,7 @@ public sealed class MultiChannelSosFilter
                 for (var c = 0; c < row.Length; c++)
                     dst[c] = row[c];
             }
-            SosKernels.ProcessLanes(_sections, _state, _block, _groups, n);
+            Run(n);
             var outBlock = output.Slice(start * channels, n * channels);
             for (var t = 0; t < n; t++)
             {
@@ -104,6 +116,14 @@ public sealed class MultiChannelSosFilter
                     row[c] = (float)src2[c];
             }
         }
+    }
+
+    private void Run(int frames)
+    {
+        if (_wide)
+            SosKernels.ProcessLanes512(_sections, _state, _block, _padded, frames);
+        else
+            SosKernels.ProcessLanes256(_sections, _state, _block, _padded, frames);
     }
 
     /// <summary>Clears the state of every channel, as for a new recording.</summary>

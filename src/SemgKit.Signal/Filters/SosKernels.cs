@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
+
 namespace SemgKit.Signal.Filters;
 
 /// <summary>The inner recursions, shared by the single- and multi-channel filters.</summary>
@@ -29,79 +30,160 @@ internal static class SosKernels
     }
 
     /// <summary>
-    /// Runs every section over a frame-major block of lane groups in place: <paramref name="x"/> holds
-    /// <c>frames × groups</c> vectors (group g of frame t at t·groups + g), each lane one channel.
-    /// State: per group, per section, two vectors at (g·S + s)·2.
-    /// Two groups are processed together so two independent recursions overlap in the pipeline.
+    /// Runs every section over a frame-major block of doubles in place: channel c of frame t at
+    /// <c>t·padded + c</c>; channels are processed in groups of 8 lanes.
+    /// State: for group g, section s, two vectors of lanes at ((g·S + s)·2 + j)·lanes.
+    /// Sections run two at a time with section s+1 one frame behind section s, so the two recursions
+    /// (each a ~12-cycle add→mul→sub chain per frame) overlap; all state stays in registers.
+    /// The arithmetic per section and lane is exactly <see cref="ProcessBlock"/>'s (no fused multiply-add).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void ProcessLanes(SosSection[] sections, Span<Vector256<double>> state, Span<Vector256<double>> x, int groups, int frames)
+    public static void ProcessLanes512(SosSection[] sections, double[] state, double[] block, int padded, int frames)
     {
+        const int lanes = 8;
         var sectionCount = sections.Length;
-        var g = 0;
-        for (; g + 1 < groups; g += 2)
+        for (var g = 0; g * lanes < padded; g++)
         {
-            for (var s = 0; s < sectionCount; s++)
+            ref var x = ref block[g * lanes];
+            var s = 0;
+            for (; s + 1 < sectionCount; s += 2)
             {
-                var q = sections[s];
-                var b0 = Vector256.Create(q.B0);
-                var b1 = Vector256.Create(q.B1);
-                var b2 = Vector256.Create(q.B2);
-                var a1 = Vector256.Create(q.A1);
-                var a2 = Vector256.Create(q.A2);
-                var ia = (g * sectionCount + s) * 2;
-                var ib = ((g + 1) * sectionCount + s) * 2;
-                var za0 = state[ia];
-                var za1 = state[ia + 1];
-                var zb0 = state[ib];
-                var zb1 = state[ib + 1];
-                ref var p = ref x[g];
+                var p = sections[s];
+                var q = sections[s + 1];
+                Vector512<double> pb0 = Vector512.Create(p.B0), pb1 = Vector512.Create(p.B1), pb2 = Vector512.Create(p.B2), pa1 = Vector512.Create(p.A1), pa2 = Vector512.Create(p.A2);
+                Vector512<double> qb0 = Vector512.Create(q.B0), qb1 = Vector512.Create(q.B1), qb2 = Vector512.Create(q.B2), qa1 = Vector512.Create(q.A1), qa2 = Vector512.Create(q.A2);
+                ref var st = ref state[(g * sectionCount + s) * 2 * lanes];
+                var pz0 = Vector512.LoadUnsafe(ref st);
+                var pz1 = Vector512.LoadUnsafe(ref st, lanes);
+                var qz0 = Vector512.LoadUnsafe(ref st, 2 * lanes);
+                var qz1 = Vector512.LoadUnsafe(ref st, 3 * lanes);
+                // Frame 0 through section s.
+                var u = Vector512.LoadUnsafe(ref x);
+                var y = pb0 * u + pz0;
+                pz0 = pb1 * u - pa1 * y + pz1;
+                pz1 = pb2 * u - pa2 * y;
+                y.StoreUnsafe(ref x);
+                for (var t = 1; t < frames; t++)
+                {
+                    var off = (nuint)(t * padded);
+                    var prev = off - (nuint)padded;
+                    var v = Vector512.LoadUnsafe(ref x, prev);   // section s output, frame t−1
+                    var w = Vector512.LoadUnsafe(ref x, off);    // input, frame t
+                    var yq = qb0 * v + qz0;
+                    var yp = pb0 * w + pz0;
+                    qz0 = qb1 * v - qa1 * yq + qz1;
+                    pz0 = pb1 * w - pa1 * yp + pz1;
+                    qz1 = qb2 * v - qa2 * yq;
+                    pz1 = pb2 * w - pa2 * yp;
+                    yq.StoreUnsafe(ref x, prev);
+                    yp.StoreUnsafe(ref x, off);
+                }
+                // Last frame through section s+1.
+                var lastOff = (nuint)((frames - 1) * padded);
+                var vl = Vector512.LoadUnsafe(ref x, lastOff);
+                var yl = qb0 * vl + qz0;
+                qz0 = qb1 * vl - qa1 * yl + qz1;
+                qz1 = qb2 * vl - qa2 * yl;
+                yl.StoreUnsafe(ref x, lastOff);
+                pz0.StoreUnsafe(ref st);
+                pz1.StoreUnsafe(ref st, lanes);
+                qz0.StoreUnsafe(ref st, 2 * lanes);
+                qz1.StoreUnsafe(ref st, 3 * lanes);
+            }
+            for (; s < sectionCount; s++)
+            {
+                var p = sections[s];
+                Vector512<double> b0 = Vector512.Create(p.B0), b1 = Vector512.Create(p.B1), b2 = Vector512.Create(p.B2), a1 = Vector512.Create(p.A1), a2 = Vector512.Create(p.A2);
+                ref var st = ref state[(g * sectionCount + s) * 2 * lanes];
+                var z0 = Vector512.LoadUnsafe(ref st);
+                var z1 = Vector512.LoadUnsafe(ref st, lanes);
                 for (var t = 0; t < frames; t++)
                 {
-                    ref var pa = ref Unsafe.Add(ref p, t * groups);
-                    ref var pb = ref Unsafe.Add(ref pa, 1);
-                    var xa = pa;
-                    var xb = pb;
-                    var ya = b0 * xa + za0;
-                    var yb = b0 * xb + zb0;
-                    za0 = b1 * xa - a1 * ya + za1;
-                    zb0 = b1 * xb - a1 * yb + zb1;
-                    za1 = b2 * xa - a2 * ya;
-                    zb1 = b2 * xb - a2 * yb;
-                    pa = ya;
-                    pb = yb;
+                    var off = (nuint)(t * padded);
+                    var u = Vector512.LoadUnsafe(ref x, off);
+                    var y = b0 * u + z0;
+                    z0 = b1 * u - a1 * y + z1;
+                    z1 = b2 * u - a2 * y;
+                    y.StoreUnsafe(ref x, off);
                 }
-                state[ia] = za0;
-                state[ia + 1] = za1;
-                state[ib] = zb0;
-                state[ib + 1] = zb1;
+                z0.StoreUnsafe(ref st);
+                z1.StoreUnsafe(ref st, lanes);
             }
         }
-        for (; g < groups; g++)
+    }
+
+    /// <summary>The same as <see cref="ProcessLanes512"/> with four lanes of <see cref="Vector256{T}"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void ProcessLanes256(SosSection[] sections, double[] state, double[] block, int padded, int frames)
+    {
+        const int lanes = 4;
+        var sectionCount = sections.Length;
+        for (var g = 0; g * lanes < padded; g++)
         {
-            for (var s = 0; s < sectionCount; s++)
+            ref var x = ref block[g * lanes];
+            var s = 0;
+            for (; s + 1 < sectionCount; s += 2)
             {
-                var q = sections[s];
-                var b0 = Vector256.Create(q.B0);
-                var b1 = Vector256.Create(q.B1);
-                var b2 = Vector256.Create(q.B2);
-                var a1 = Vector256.Create(q.A1);
-                var a2 = Vector256.Create(q.A2);
-                var ia = (g * sectionCount + s) * 2;
-                var z0 = state[ia];
-                var z1 = state[ia + 1];
-                ref var p = ref x[g];
+                var p = sections[s];
+                var q = sections[s + 1];
+                Vector256<double> pb0 = Vector256.Create(p.B0), pb1 = Vector256.Create(p.B1), pb2 = Vector256.Create(p.B2), pa1 = Vector256.Create(p.A1), pa2 = Vector256.Create(p.A2);
+                Vector256<double> qb0 = Vector256.Create(q.B0), qb1 = Vector256.Create(q.B1), qb2 = Vector256.Create(q.B2), qa1 = Vector256.Create(q.A1), qa2 = Vector256.Create(q.A2);
+                ref var st = ref state[(g * sectionCount + s) * 2 * lanes];
+                var pz0 = Vector256.LoadUnsafe(ref st);
+                var pz1 = Vector256.LoadUnsafe(ref st, lanes);
+                var qz0 = Vector256.LoadUnsafe(ref st, 2 * lanes);
+                var qz1 = Vector256.LoadUnsafe(ref st, 3 * lanes);
+                // Frame 0 through section s.
+                var u = Vector256.LoadUnsafe(ref x);
+                var y = pb0 * u + pz0;
+                pz0 = pb1 * u - pa1 * y + pz1;
+                pz1 = pb2 * u - pa2 * y;
+                y.StoreUnsafe(ref x);
+                for (var t = 1; t < frames; t++)
+                {
+                    var off = (nuint)(t * padded);
+                    var prev = off - (nuint)padded;
+                    var v = Vector256.LoadUnsafe(ref x, prev);   // section s output, frame t−1
+                    var w = Vector256.LoadUnsafe(ref x, off);    // input, frame t
+                    var yq = qb0 * v + qz0;
+                    var yp = pb0 * w + pz0;
+                    qz0 = qb1 * v - qa1 * yq + qz1;
+                    pz0 = pb1 * w - pa1 * yp + pz1;
+                    qz1 = qb2 * v - qa2 * yq;
+                    pz1 = pb2 * w - pa2 * yp;
+                    yq.StoreUnsafe(ref x, prev);
+                    yp.StoreUnsafe(ref x, off);
+                }
+                // Last frame through section s+1.
+                var lastOff = (nuint)((frames - 1) * padded);
+                var vl = Vector256.LoadUnsafe(ref x, lastOff);
+                var yl = qb0 * vl + qz0;
+                qz0 = qb1 * vl - qa1 * yl + qz1;
+                qz1 = qb2 * vl - qa2 * yl;
+                yl.StoreUnsafe(ref x, lastOff);
+                pz0.StoreUnsafe(ref st);
+                pz1.StoreUnsafe(ref st, lanes);
+                qz0.StoreUnsafe(ref st, 2 * lanes);
+                qz1.StoreUnsafe(ref st, 3 * lanes);
+            }
+            for (; s < sectionCount; s++)
+            {
+                var p = sections[s];
+                Vector256<double> b0 = Vector256.Create(p.B0), b1 = Vector256.Create(p.B1), b2 = Vector256.Create(p.B2), a1 = Vector256.Create(p.A1), a2 = Vector256.Create(p.A2);
+                ref var st = ref state[(g * sectionCount + s) * 2 * lanes];
+                var z0 = Vector256.LoadUnsafe(ref st);
+                var z1 = Vector256.LoadUnsafe(ref st, lanes);
                 for (var t = 0; t < frames; t++)
                 {
-                    ref var pt = ref Unsafe.Add(ref p, t * groups);
-                    var xi = pt;
-                    var y = b0 * xi + z0;
-                    z0 = b1 * xi - a1 * y + z1;
-                    z1 = b2 * xi - a2 * y;
-                    pt = y;
+                    var off = (nuint)(t * padded);
+                    var u = Vector256.LoadUnsafe(ref x, off);
+                    var y = b0 * u + z0;
+                    z0 = b1 * u - a1 * y + z1;
+                    z1 = b2 * u - a2 * y;
+                    y.StoreUnsafe(ref x, off);
                 }
-                state[ia] = z0;
-                state[ia + 1] = z1;
+                z0.StoreUnsafe(ref st);
+                z1.StoreUnsafe(ref st, lanes);
             }
         }
     }
