@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace SemgKit.Signal.Filters;
@@ -61,18 +63,19 @@ public sealed class MultiChannelSosFilter
         for (var start = 0; start < frames; start += BlockFrames)
         {
             var n = Math.Min(BlockFrames, frames - start);
+            ref var b = ref MemoryMarshal.GetArrayDataReference(_block);
             for (var c = 0; c < ChannelCount; c++)
             {
-                var src = input.Slice(c * frames + start, n);
-                for (var t = 0; t < src.Length; t++)
-                    block[t * padded + c] = src[t];
+                ref var src = ref MemoryMarshal.GetReference(input.Slice(c * frames + start, n));
+                for (var t = 0; t < n; t++)
+                    Unsafe.Add(ref b, t * padded + c) = Unsafe.Add(ref src, t);
             }
             Run(n);
             for (var c = 0; c < ChannelCount; c++)
             {
-                var dst = output.Slice(c * frames + start, n);
-                for (var t = 0; t < dst.Length; t++)
-                    dst[t] = (float)block[t * padded + c];
+                ref var dst = ref MemoryMarshal.GetReference(output.Slice(c * frames + start, n));
+                for (var t = 0; t < n; t++)
+                    Unsafe.Add(ref dst, t) = (float)Unsafe.Add(ref b, t * padded + c);
             }
         }
     }

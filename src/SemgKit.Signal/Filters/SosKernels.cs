@@ -1,16 +1,62 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-
 
 namespace SemgKit.Signal.Filters;
 
 /// <summary>The inner recursions, shared by the single- and multi-channel filters.</summary>
 internal static class SosKernels
 {
-    /// <summary>Runs every section over <paramref name="x"/> in place, one section at a time (state in locals).</summary>
+    /// <summary>
+    /// Runs every section over <paramref name="x"/> in place (scipy sosfilt's recursion). Sections run two at a
+    /// time, the second one sample behind the first, so their two dependency chains overlap; state in locals.
+    /// </summary>
     public static void ProcessBlock(SosSection[] sections, double[] state, Span<double> x)
     {
-        for (var s = 0; s < sections.Length; s++)
+        if (x.IsEmpty)
+            return;
+        var n = x.Length;
+        var s = 0;
+        for (; s + 1 < sections.Length; s += 2)
+        {
+            var p = sections[s];
+            var q = sections[s + 1];
+            double pb0 = p.B0, pb1 = p.B1, pb2 = p.B2, pa1 = p.A1, pa2 = p.A2;
+            double qb0 = q.B0, qb1 = q.B1, qb2 = q.B2, qa1 = q.A1, qa2 = q.A2;
+            double pz0 = state[2 * s], pz1 = state[2 * s + 1], qz0 = state[2 * s + 2], qz1 = state[2 * s + 3];
+            ref var r = ref MemoryMarshal.GetReference(x);
+            var u = r;
+            var y = pb0 * u + pz0;
+            pz0 = pb1 * u - pa1 * y + pz1;
+            pz1 = pb2 * u - pa2 * y;
+            r = y;
+            for (var i = 1; i < n; i++)
+            {
+                ref var prev = ref Unsafe.Add(ref r, i - 1);
+                ref var cur = ref Unsafe.Add(ref r, i);
+                var v = prev;
+                var w = cur;
+                var yq = qb0 * v + qz0;
+                var yp = pb0 * w + pz0;
+                qz0 = qb1 * v - qa1 * yq + qz1;
+                pz0 = pb1 * w - pa1 * yp + pz1;
+                qz1 = qb2 * v - qa2 * yq;
+                pz1 = pb2 * w - pa2 * yp;
+                prev = yq;
+                cur = yp;
+            }
+            ref var last = ref Unsafe.Add(ref r, n - 1);
+            var vl = last;
+            var yl = qb0 * vl + qz0;
+            qz0 = qb1 * vl - qa1 * yl + qz1;
+            qz1 = qb2 * vl - qa2 * yl;
+            last = yl;
+            state[2 * s] = pz0;
+            state[2 * s + 1] = pz1;
+            state[2 * s + 2] = qz0;
+            state[2 * s + 3] = qz1;
+        }
+        for (; s < sections.Length; s++)
         {
             var q = sections[s];
             double b0 = q.B0, b1 = q.B1, b2 = q.B2, a1 = q.A1, a2 = q.A2;
