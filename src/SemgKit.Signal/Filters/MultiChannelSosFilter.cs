@@ -59,23 +59,28 @@ public sealed class MultiChannelSosFilter
     {
         var frames = CheckLengths(input, output);
         var padded = _padded;
-        var block = _block.AsSpan();
+        var channels = ChannelCount;
         for (var start = 0; start < frames; start += BlockFrames)
         {
             var n = Math.Min(BlockFrames, frames - start);
+            // Frame by frame (contiguous scratch writes, C sequential read streams).
             ref var b = ref MemoryMarshal.GetArrayDataReference(_block);
-            for (var c = 0; c < ChannelCount; c++)
+            ref var src = ref Unsafe.Add(ref MemoryMarshal.GetReference(input), start);
+            for (var t = 0; t < n; t++)
             {
-                ref var src = ref MemoryMarshal.GetReference(input.Slice(c * frames + start, n));
-                for (var t = 0; t < n; t++)
-                    Unsafe.Add(ref b, t * padded + c) = Unsafe.Add(ref src, t);
+                ref var row = ref Unsafe.Add(ref b, t * padded);
+                ref var col = ref Unsafe.Add(ref src, t);
+                for (var c = 0; c < channels; c++)
+                    Unsafe.Add(ref row, c) = Unsafe.Add(ref col, c * frames);
             }
             Run(n);
-            for (var c = 0; c < ChannelCount; c++)
+            ref var dst = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), start);
+            for (var t = 0; t < n; t++)
             {
-                ref var dst = ref MemoryMarshal.GetReference(output.Slice(c * frames + start, n));
-                for (var t = 0; t < n; t++)
-                    Unsafe.Add(ref dst, t) = (float)Unsafe.Add(ref b, t * padded + c);
+                ref var row = ref Unsafe.Add(ref b, t * padded);
+                ref var col = ref Unsafe.Add(ref dst, t);
+                for (var c = 0; c < channels; c++)
+                    Unsafe.Add(ref col, c * frames) = (float)Unsafe.Add(ref row, c);
             }
         }
     }
