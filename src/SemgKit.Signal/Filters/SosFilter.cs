@@ -7,8 +7,9 @@ namespace SemgKit.Signal.Filters;
 /// any chunking of a signal gives bit-identical output to one call on the whole signal.
 /// </summary>
 /// <remarks>
-/// Work is done section by section over blocks of up to <see cref="BlockSamples"/> samples held in a
-/// stack buffer of doubles, so each section's two state values and five coefficients stay in registers.
+/// Work is done over blocks of up to <see cref="BlockSamples"/> samples held in a
+/// stack buffer of doubles, two sections at a time (the second one sample behind the first, so their
+/// recursions overlap) with state and coefficients in registers.
 /// No allocation per <see cref="Process"/> call.
 /// </remarks>
 public sealed class SosFilter
