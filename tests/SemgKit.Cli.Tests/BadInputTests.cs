@@ -78,7 +78,7 @@ public class BadInputTests
     [Fact]
     public void EmptyClass()
     {
-        using var dir = WriteStudy(csv: "1,2,3,4\n5,6,7,8\n", classes: "\"rest\", \"open\", \"never\"");
+        using var dir = WriteStudy(csv: "1,2,3,4\n5,6,7,8\n", classes: "\"open\", \"never\"");
         var r = CliRunner.Run("demo", "--data", dir.Path, "--out", dir.File("out"));
         AssertOneLineError(r, 1, "class 'never' has no labelled samples", "empty class");
     }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using SemgKit.Pipeline.Data;
-using SemgKit.Pipeline.Encoding;
+using SemgKit.Pipeline.Encoders;
 using SemgKit.Pipeline.Evaluation;
 using SemgKit.Pipeline.Models;
 using SemgKit.Pipeline.Reports;

@@ -3,6 +3,7 @@ using System.Globalization;
 using SemgKit.Pipeline.Data;
 using SemgKit.Pipeline.Data.Generic;
 using SemgKit.Pipeline.Simulation;
+using Spectre.Console;
 
 namespace SemgKit.Cli.Commands;
 

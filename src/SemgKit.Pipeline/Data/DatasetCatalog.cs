@@ -25,7 +25,7 @@ public sealed class DatasetCatalog
     public static IReadOnlyList<IDatasetReader> BuiltInReaders { get; } =
     [
         new GenericDatasetReader(),
-        .. Readers.BuiltInReaders.All,
+        .. Data.Readers.BuiltInReaders.All,
         new MatRecordingReader(),
         new EdfRecordingReader(),
         new CsvFileReader(),

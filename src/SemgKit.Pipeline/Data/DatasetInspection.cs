@@ -9,14 +9,14 @@ public sealed record DatasetInspection(DatasetSummary Summary, IReadOnlyList<Cha
     public static DatasetInspection Of(Dataset dataset, CancellationToken cancellationToken = default)
     {
         int channels = dataset.ChannelCount;
-        var perRecording = new ChannelQualityReport[dataset.Recordings.Count][];
-        Parallel.For(0, dataset.Recordings.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        var perRecording = OrderedParallel.Map(dataset.Recordings.Count, i =>
         {
             var r = dataset.Recordings[i];
-            perRecording[i] = new ChannelQualityReport[channels];
+            var reports = new ChannelQualityReport[channels];
             for (int c = 0; c < channels; c++)
-                perRecording[i][c] = ChannelQuality.Measure(r.Channel(c), r.SampleRateHz);
-        });
+                reports[c] = ChannelQuality.Measure(r.Channel(c), r.SampleRateHz);
+            return reports;
+        }, cancellationToken);
         var result = new ChannelInspection[channels];
         double totalSamples = dataset.Recordings.Sum(r => (double)r.SampleCount);
         for (int c = 0; c < channels; c++)

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using SemgKit.Learning;
+using SemgKit.Learning.Metrics;
 using SemgKit.Pipeline.Data;
-using SemgKit.Pipeline.Encoding;
+using SemgKit.Pipeline.Encoders;
 using SemgKit.Pipeline.Models;
 using SemgKit.Pipeline.Reports;
 using SemgKit.Signal.Features;

@@ -1,5 +1,5 @@
 using SemgKit.Pipeline.Data;
-using SemgKit.Pipeline.Encoding;
+using SemgKit.Pipeline.Encoders;
 using SemgKit.Pipeline.Models;
 
 namespace SemgKit.Pipeline.Evaluation;

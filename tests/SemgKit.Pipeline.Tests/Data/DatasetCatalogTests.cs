@@ -10,7 +10,7 @@ public class DatasetCatalogTests
     {
         using var root = new TempDirectory();
         var catalog = DatasetCatalog.CreateDefault(root.Path);
-        var e = Assert.Throws<SemgException>(() => catalog.Open("no-such-set"));
+        var e = Assert.Throws<SemgException>(() => catalog.Open("no-such-set", null, TestContext.Current.CancellationToken));
         Assert.Contains("unknown dataset 'no-such-set'", e.Message);
         Assert.Contains(root.Path, e.Message);
     }
@@ -40,7 +40,7 @@ public class DatasetCatalogTests
         using var dir = new TempDirectory();
         var file = dir.File("thing.xyz");
         File.WriteAllText(file, "hello");
-        var e = Assert.Throws<SemgException>(() => DatasetCatalog.CreateDefault(dir.Path).Open(file));
+        var e = Assert.Throws<SemgException>(() => DatasetCatalog.CreateDefault(dir.Path).Open(file, null, TestContext.Current.CancellationToken));
         Assert.Contains("thing.xyz: no reader for this file type", e.Message);
     }
 }

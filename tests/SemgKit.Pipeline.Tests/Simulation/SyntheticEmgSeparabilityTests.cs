@@ -67,10 +67,10 @@ public sealed class SyntheticEmgSeparabilityTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"difficulty 0: {easyAccuracy:P1}, difficulty 1: {hardAccuracy:P1}"));
         Assert.True(easyAccuracy > hardAccuracy + 0.03, $"easy {easyAccuracy:P1} vs hard {hardAccuracy:P1}");
 
-        static Data.Dataset SmallDataset(double difficulty) =>
+        static Pipeline.Data.Dataset SmallDataset(double difficulty) =>
             SyntheticEmg.Generate(SyntheticEmgOptions.Default with { SubjectCount = 2, Difficulty = difficulty }, 7, TestContext.Current.CancellationToken);
 
-        static double Accuracy(Data.Dataset d) => d.Subjects.Average(subject =>
+        static double Accuracy(Pipeline.Data.Dataset d) => d.Subjects.Average(subject =>
         {
             var recordings = d.Recordings.Where(r => r.Metadata.Subject == subject).ToArray();
             return NearestMeanQuickCheck.Run(

@@ -29,13 +29,11 @@ public sealed class GenericDatasetReader : IDatasetReader
         var channels = manifest.Channels!;
         var entries = manifest.Recordings!;
 
-        var recordings = new Recording[entries.Count];
-        int done = 0;
-        Parallel.For(0, entries.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-        {
-            recordings[i] = ReadRecording(manifestPath, folder, manifest, i, options.AllowNonFinite, cancellationToken);
-            options.Progress?.Report((Interlocked.Increment(ref done), entries.Count));
-        });
+        var recordings = OrderedParallel.Map(
+            entries.Count,
+            i => ReadRecording(manifestPath, folder, manifest, i, options.AllowNonFinite, cancellationToken),
+            cancellationToken,
+            options.Progress is { } progress ? n => progress.Report((n, entries.Count)) : null);
         return new Dataset(manifest.Name ?? Path.GetFileName(folder), classes, recordings, folder);
     }
 

@@ -30,8 +30,11 @@ public static class GenericDatasetWriter
             files[i] = Path.Combine(Sanitise(r.Metadata.Subject), name).Replace('\\', '/');
         }
 
-        Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            WriteCsv(dataset, dataset.Recordings[i], Path.Combine(folder, files[i])));
+        OrderedParallel.Map(files.Length, i =>
+        {
+            WriteCsv(dataset, dataset.Recordings[i], Path.Combine(folder, files[i]));
+            return true;
+        }, cancellationToken);
 
         var first = dataset.Recordings[0];
         var manifest = new DatasetManifest

@@ -1,5 +1,3 @@
-using System.Runtime.ExceptionServices;
-
 namespace SemgKit.Pipeline.Data.Readers;
 
 /// <summary>Helpers shared by the built-in readers: ordered parallel loading with progress, folder checks.</summary>
@@ -17,36 +15,9 @@ internal static class ReaderSupport
         CancellationToken cancellationToken,
         int maxDegreeOfParallelism = -1)
     {
-        var results = new TOut[items.Count];
-        var errors = new Exception?[items.Count];
-        int done = 0;
         options.Progress?.Report((0, items.Count));
-        var parallelOptions = new ParallelOptions
-        {
-            CancellationToken = cancellationToken,
-            MaxDegreeOfParallelism = maxDegreeOfParallelism,
-        };
-        Parallel.For(0, items.Count, parallelOptions, (i, state) =>
-        {
-            try
-            {
-                results[i] = load(items[i]);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                errors[i] = e;
-                state.Break();
-                return;
-            }
-            int n = Interlocked.Increment(ref done);
-            options.Progress?.Report((n, items.Count));
-        });
-        foreach (var e in errors)
-        {
-            if (e is not null)
-                ExceptionDispatchInfo.Capture(e).Throw();
-        }
-        return results;
+        return OrderedParallel.Map(items.Count, i => load(items[i]), cancellationToken,
+            options.Progress is { } progress ? n => progress.Report((n, items.Count)) : null, maxDegreeOfParallelism);
     }
 
     /// <summary>Throws a <see cref="DataFormatException"/> if <paramref name="path"/> is not an existing folder.</summary>

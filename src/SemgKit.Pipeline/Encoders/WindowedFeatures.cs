@@ -1,6 +1,6 @@
 using SemgKit.Learning;
 
-namespace SemgKit.Pipeline.Encoding;
+namespace SemgKit.Pipeline.Encoders;
 
 /// <summary>Feature rows of many windows with their labels and the recording each came from.</summary>
 /// <param name="Rows">Row-major features, <c>Count × FeatureCount</c>.</param>

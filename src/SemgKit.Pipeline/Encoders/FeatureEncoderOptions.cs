@@ -1,4 +1,4 @@
-namespace SemgKit.Pipeline.Encoding;
+namespace SemgKit.Pipeline.Encoders;
 
 /// <summary>
 /// The signal path from raw samples to one feature row per window: causal Butterworth band-pass, sliding windows,

@@ -1,4 +1,4 @@
-namespace SemgKit.Pipeline.Encoding;
+namespace SemgKit.Pipeline.Encoders;
 
 /// <summary>How a window of per-sample labels becomes one window label.</summary>
 public enum WindowLabelRule

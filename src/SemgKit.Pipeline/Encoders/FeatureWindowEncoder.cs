@@ -4,7 +4,7 @@ using SemgKit.Signal.Features;
 using SemgKit.Signal.Filters;
 using SemgKit.Signal.Windows;
 
-namespace SemgKit.Pipeline.Encoding;
+namespace SemgKit.Pipeline.Encoders;
 
 /// <summary>
 /// Turns a recording into feature rows: a fresh causal band-pass per recording, windows of
@@ -99,8 +99,7 @@ public sealed class FeatureWindowEncoder
     /// <summary>Encodes several recordings in parallel (deterministic order).</summary>
     public WindowedFeatures EncodeAll(IReadOnlyList<Recording> recordings, CancellationToken cancellationToken = default)
     {
-        var parts = new WindowedFeatures[recordings.Count];
-        Parallel.For(0, recordings.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => parts[i] = Encode(recordings[i], i));
+        var parts = OrderedParallel.Map(recordings.Count, i => Encode(recordings[i], i), cancellationToken);
         return WindowedFeatures.Concat(parts, FeatureCount);
     }
 }

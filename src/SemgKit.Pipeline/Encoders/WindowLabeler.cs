@@ -1,4 +1,4 @@
-namespace SemgKit.Pipeline.Encoding;
+namespace SemgKit.Pipeline.Encoders;
 
 /// <summary>Applies a <see cref="WindowLabelRule"/> to the per-sample labels under one window.</summary>
 public static class WindowLabeler
