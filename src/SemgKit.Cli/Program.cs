@@ -17,7 +17,15 @@ public static class Program
     {
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
-        var console = AnsiConsole.Console;
+        var console = Console.IsOutputRedirected
+            ? AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Ansi = AnsiSupport.No,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.No,
+                Out = new AnsiConsoleOutput(Console.Out),
+            })
+            : AnsiConsole.Console;
         return Run(args, new CliContext(console, Console.Error, !Console.IsOutputRedirected), cts.Token);
     }
 

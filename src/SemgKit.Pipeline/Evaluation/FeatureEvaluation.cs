@@ -32,12 +32,17 @@ public static class FeatureEvaluation
         var encoder = new FeatureWindowEncoder(request.Encoder, features, dataset.SampleRateHz, dataset.ChannelCount, classCount);
         var folds = Splits.Create(dataset, request.Split, request.TestFraction);
         var encoded = new List<(EvaluationFold Fold, WindowedFeatures Train, WindowedFeatures Test)>();
+        var notes = new List<string>(dataset.Notes);
         for (int f = 0; f < folds.Count; f++)
         {
             progress?.Report((f, folds.Count * (1 + request.Models.Count), $"encoding {folds[f].Name}"));
             var train = encoder.EncodeAll(folds[f].Train, cancellationToken);
             var test = encoder.EncodeAll(folds[f].Test, cancellationToken);
-            if (train.Count > 0 && test.Count > 0)
+            if (train.Count == 0 || test.Count == 0)
+                notes.Add($"fold {folds[f].Name} skipped: {train.Count} training and {test.Count} test windows");
+            else if (train.Labels.Distinct().Count() < 2)
+                notes.Add($"fold {folds[f].Name} skipped: its training windows hold only one class ({dataset.ClassNames[train.Labels[0]]})");
+            else
                 encoded.Add((folds[f], train, test));
         }
         if (encoded.Count == 0)
@@ -93,6 +98,7 @@ public static class FeatureEvaluation
                 features.Features.Select(f => f.Code).ToArray(),
                 encoder.FeatureCount),
             Models = models,
+            Notes = notes,
             WallSeconds = clock.Elapsed.TotalSeconds,
         };
     }

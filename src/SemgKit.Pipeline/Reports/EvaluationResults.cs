@@ -22,6 +22,9 @@ public sealed record EvaluationResults
 
     public required IReadOnlyList<ModelResult> Models { get; init; }
 
+    /// <summary>What a reader should know: data quirks handled, folds skipped and why.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>Seed used for everything random.</summary>
     public int Seed { get; init; }
 

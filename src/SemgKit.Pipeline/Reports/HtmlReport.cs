@@ -36,7 +36,14 @@ public static class HtmlReport
         Row(sb, "Split", $"{results.Split.Kind}: {results.Split.Description} ({results.Split.Folds} folds; {results.Split.TrainWindows} training / {results.Split.TestWindows} test windows)");
         var p = results.Pipeline;
         Row(sb, "Pipeline", $"{p.Filter}; {F(p.WindowMs, "0.#")} ms windows every {F(p.StepMs, "0.#")} ms; features {string.Join(", ", p.Features)} ({p.FeatureCount} values per window)");
-        sb.Append("</table></section>");
+        sb.Append("</table>");
+        if (results.Notes.Count > 0)
+        {
+            sb.Append("<ul class=\"notes\">");
+            foreach (var note in results.Notes) sb.Append($"<li>{E(note)}</li>");
+            sb.Append("</ul>");
+        }
+        sb.Append("</section>");
 
         sb.Append("<section><h2>Models</h2><table><thead><tr><th>Model</th><th>Accuracy</th><th>Mean ± sd over folds</th><th>Balanced acc.</th><th>Macro F1</th><th>Kappa</th><th>Train (s)</th><th>Predict (µs/window)</th></tr></thead><tbody>");
         foreach (var m in results.Models)

@@ -22,7 +22,9 @@ public static class MarkdownReport
         sb.Append($"- Dataset: {d.Name}, {d.Subjects} subjects, {d.Recordings} recordings, {d.Channels.Count} channels at {F(d.SampleRateHz, "0.###")} Hz, {d.Classes.Count} classes ({string.Join(", ", d.Classes)})\n");
         sb.Append($"- Split: {results.Split.Kind}: {results.Split.Description} ({results.Split.Folds} folds; {results.Split.TrainWindows} training / {results.Split.TestWindows} test windows)\n");
         sb.Append($"- Pipeline: {p.Filter}; {F(p.WindowMs, "0.#")} ms windows every {F(p.StepMs, "0.#")} ms; features {string.Join(", ", p.Features)}\n");
-        sb.Append($"- Seed {results.Seed}; wall time {F(results.WallSeconds, "0.0")} s\n\n");
+        sb.Append($"- Seed {results.Seed}; wall time {F(results.WallSeconds, "0.0")} s\n");
+        foreach (var note in results.Notes) sb.Append($"- Note: {note}\n");
+        sb.Append('\n');
         sb.Append("| Model | Accuracy | Mean ± sd (folds) | Balanced acc. | Macro F1 | Kappa | Train (s) | Predict (µs/window) |\n");
         sb.Append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var m in results.Models)

@@ -1,0 +1,85 @@
+using SemgKit.Pipeline.Data;
+using SemgKit.Pipeline.Data.Readers;
+using SemgKit.Pipeline.Encoders;
+using SemgKit.Pipeline.Evaluation;
+using SemgKit.Pipeline.Models;
+using SemgKit.Pipeline.Simulation;
+using SemgKit.TestSupport;
+
+namespace SemgKit.Pipeline.Tests.Evaluation;
+
+public class FeatureEvaluationTests
+{
+    [Fact]
+    public void HudginsLdaOnUciLowerLimbMatchesThePlainBaseline()
+    {
+        // Issue #2: per subject, first half -> second half of each recording; a plain Hudgins + LDA baseline gets 84-87 %.
+        var folder = SharedData.Require(SharedData.UciLowerLimb);
+        var dataset = new UciLowerLimbReader().Read(folder, DatasetReadOptions.Default, TestContext.Current.CancellationToken);
+        var results = FeatureEvaluation.Run(
+            new FeatureEvaluationRequest(dataset, new FeatureEncoderOptions(), SplitKind.Half, [ClassifierSpec.Lda], "test", TestFraction: 0.5),
+            null, TestContext.Current.CancellationToken);
+        var lda = Assert.Single(results.Models);
+        Assert.InRange(lda.Accuracy, 0.83, 0.88);
+        // 2N keeps only gait after its duplicated files are dropped: that fold cannot train and is reported, not hidden.
+        Assert.Contains(results.Notes, n => n.Contains("fold N2 skipped", StringComparison.Ordinal));
+        Assert.Equal(21, results.Split.Folds);
+    }
+
+    [Fact]
+    public void SplitsNeverShareARecordingOrRepetition()
+    {
+        var dataset = SyntheticEmg.Generate(SyntheticEmgOptions.Default with { SubjectCount = 2, RepetitionCount = 5, ClassCount = 3 }, 3, TestContext.Current.CancellationToken);
+        foreach (var fold in Splits.Create(dataset, SplitKind.Repetition))
+        {
+            var trainTrials = fold.Train.Select(r => r.Metadata.Trial).ToHashSet();
+            var testTrials = fold.Test.Select(r => r.Metadata.Trial).ToHashSet();
+            Assert.Empty(trainTrials.Intersect(testTrials));
+            Assert.All(fold.Train.Concat(fold.Test), r => Assert.Equal(fold.Name, r.Metadata.Subject));
+            Assert.Equal([4, 5], testTrials.Order());
+        }
+        var loso = Splits.Create(dataset, SplitKind.Loso);
+        Assert.Equal(2, loso.Count);
+        Assert.All(loso, f => Assert.DoesNotContain(f.Train, r => r.Metadata.Subject == f.Name));
+    }
+
+    [Fact]
+    public void HalfSplitCutsEveryRecordingOnce()
+    {
+        var dataset = SyntheticEmg.Generate(SyntheticEmgOptions.Default with { SubjectCount = 1, RepetitionCount = 2, ClassCount = 2 }, 3, TestContext.Current.CancellationToken);
+        var fold = Assert.Single(Splits.Create(dataset, SplitKind.Half, 0.5));
+        Assert.Equal(dataset.Recordings.Count, fold.Train.Count);
+        for (int i = 0; i < fold.Train.Count; i++)
+        {
+            Assert.Equal(dataset.Recordings[i].SampleCount, fold.Train[i].SampleCount + fold.Test[i].SampleCount);
+            Assert.Equal(dataset.Recordings[i].Channel(2)[fold.Train[i].SampleCount], fold.Test[i].Channel(2)[0]);
+        }
+    }
+
+    [Fact]
+    public void RepetitionSplitWithoutTrialNumbersSaysWhatToUse()
+    {
+        var r = new Recording(new float[400], 1000, ["a"], new int[400], new RecordingMetadata("x.csv", "s1"));
+        var e = Assert.Throws<SemgException>(() => Splits.Create(new Dataset("d", ["rest"], [r]), SplitKind.Repetition));
+        Assert.Contains("x.csv: no trial/repetition number", e.Message);
+        Assert.Contains("--split half", e.Message);
+    }
+
+    [Fact]
+    public void EncoderDropsWarmupAndUnlabelledWindows()
+    {
+        int n = 1000;
+        var labels = new int[n];
+        for (int t = 0; t < n; t++) labels[t] = t < 500 ? Recording.NoLabel : 1;
+        var rng = new Random(1);
+        var samples = Enumerable.Range(0, 2 * n).Select(_ => (float)rng.NextDouble() - 0.5f).ToArray();
+        var r = new Recording(samples, 1000, ["a", "b"], labels, new RecordingMetadata("x", "s"));
+        var encoder = new FeatureWindowEncoder(new FeatureEncoderOptions { WarmupMs = 100 }, Signal.Features.FeatureSet.Hudgins(), 1000, 2, 2);
+        var encoded = encoder.Encode(r, 0);
+        // 200-sample windows every 50 samples start at 0..800 (17 windows). Windows starting in the 100-sample warm-up are
+        // dropped; unlabelled samples do not vote, so a window is kept exactly when it reaches past sample 500.
+        Assert.Equal(Enumerable.Range(0, 17).Select(w => w * 50).Count(s => s >= 100 && s + 200 > 500), encoded.Count);
+        Assert.All(encoded.Labels, l => Assert.Equal(1, l));
+        Assert.Equal(8, encoded.FeatureCount);
+    }
+}
