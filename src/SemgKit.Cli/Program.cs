@@ -26,6 +26,8 @@ public static class Program
                 Out = new AnsiConsoleOutput(Console.Out),
             })
             : AnsiConsole.Console;
+        if (Console.IsOutputRedirected)
+            console.Profile.Width = 200;
         return Run(args, new CliContext(console, Console.Error, !Console.IsOutputRedirected), cts.Token);
     }
 
