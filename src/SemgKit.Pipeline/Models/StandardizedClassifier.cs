@@ -36,6 +36,9 @@ public sealed class StandardizedClassifier : IClassifier
 
     public Standardizer Standardizer => _standardizer;
 
+    /// <summary>Inner class index → outer class index.</summary>
+    public ReadOnlySpan<int> ClassMap => _classMap;
+
     public int Predict(ReadOnlySpan<float> features, Span<float> probabilities)
     {
         _standardizer.Transform(features, _scratch);

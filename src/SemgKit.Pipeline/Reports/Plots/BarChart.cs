@@ -22,8 +22,8 @@ public static class BarChart
         var ticks = Svg.NiceTicks(yMin, top);
         top = Math.Max(top, ticks[^1]);
         double groupWidth = Math.Clamp(24.0 * series.Count + 16, 40, 140);
-        double labelHeight = 14 + 6.2 * Math.Max(4, categories.Max(c => c.Length));
-        double left = 62, plotTop = 36 + 18, plotHeight = 240;
+        double labelHeight = 14 + 4.2 * Math.Max(4, categories.Max(c => c.Length));
+        double left = 62, plotTop = 62, plotHeight = 240;
         double width = Math.Max(360, left + categories.Count * groupWidth + 20);
         double height = plotTop + plotHeight + labelHeight + 8;
         double Y(double v) => plotTop + plotHeight - (Math.Clamp(v, yMin, top) - yMin) / (top - yMin) * plotHeight;
@@ -59,7 +59,7 @@ public static class BarChart
             sb.Append($"<text x=\"{Svg.N(lx)}\" y=\"{Svg.N(ly)}\" text-anchor=\"end\" transform=\"rotate(-35 {Svg.N(lx)} {Svg.N(ly)})\">{Svg.Escape(categories[c])}</text>");
         }
         Svg.Line(sb, left, plotTop + plotHeight, width - 12, plotTop + plotHeight);
-        Legend(sb, series.Select(s => s.Name).ToArray(), left, 30);
+        Legend(sb, series.Select(s => s.Name).ToArray(), left, 42);
         return Svg.End(sb);
     }
 

@@ -25,7 +25,7 @@ public static class HeatmapPlot
         int rows = rowLabels.Count, columns = columnLabels.Count;
         double cell = Math.Clamp(420.0 / Math.Max(rows, columns), 26, 64);
         double labelWidth = 16 + 7 * Math.Max(4, rowLabels.Max(l => l.Length));
-        double labelHeight = 16 + 6.2 * Math.Max(4, columnLabels.Max(l => l.Length));
+        double labelHeight = 16 + 4.6 * Math.Max(4, columnLabels.Max(l => l.Length));
         double left = labelWidth + 22, top = 32;
         double width = left + columns * cell + 20, height = top + rows * cell + labelHeight + 22;
         var sb = Svg.Begin(width, height, title);

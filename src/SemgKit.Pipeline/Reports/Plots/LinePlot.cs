@@ -27,7 +27,7 @@ public static class LinePlot
         var (y0, y1) = yRange ?? Pad(ys.Min(), ys.Max());
         if (!(x1 > x0)) x1 = x0 + 1;
         if (!(y1 > y0)) y1 = y0 + 1;
-        double left = 62, right = 16, top = 48, bottom = 46;
+        double left = 62, right = 16, top = 54, bottom = 46;
         double pw = width - left - right, ph = height - top - bottom;
         double X(double v) => left + (v - x0) / (x1 - x0) * pw;
         double Y(double v) => top + ph - (v - y0) / (y1 - y0) * ph;
@@ -61,7 +61,7 @@ public static class LinePlot
         Svg.Text(sb, left + pw / 2, height - 8, xLabel);
         double my = top + ph / 2;
         sb.Append($"<text x=\"14\" y=\"{Svg.N(my)}\" text-anchor=\"middle\" transform=\"rotate(-90 14 {Svg.N(my)})\">{Svg.Escape(yLabel)}</text>");
-        BarChart.Legend(sb, series.Select(s => s.Name).ToArray(), left, 38);
+        BarChart.Legend(sb, series.Select(s => s.Name).ToArray(), left, 42);
         return Svg.End(sb);
     }
 

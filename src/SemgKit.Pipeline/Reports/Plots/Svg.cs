@@ -45,7 +45,7 @@ internal static class Svg
         double start = Math.Ceiling(min / step - 1e-9) * step;
         var ticks = new List<double>();
         for (double t = start; t <= max + step * 1e-9; t += step)
-            ticks.Add(Math.Round(t / step) * step);
+            ticks.Add(Math.Round(t / step) * step + 0.0); // + 0.0 turns -0 into 0
         return ticks.ToArray();
     }
 

@@ -1,0 +1,38 @@
+using SemgKit.Pipeline.Encoders;
+using SemgKit.Pipeline.PostProcessing;
+
+namespace SemgKit.Pipeline.Models;
+
+/// <summary>
+/// The JSON head of a model bundle: everything needed to rebuild the signal path exactly as trained
+/// (channels, rate, filter and window spec, features, classes, post-processing) plus provenance.
+/// </summary>
+public sealed record ModelManifest
+{
+    public required string Name { get; init; }
+
+    public required IReadOnlyList<string> ClassNames { get; init; }
+
+    public required IReadOnlyList<string> ChannelNames { get; init; }
+
+    public required double SampleRateHz { get; init; }
+
+    /// <summary>Preprocessing, windowing and features.</summary>
+    public required FeatureEncoderOptions Encoder { get; init; }
+
+    /// <summary>Learner name as given to <c>--model</c> (e.g. "lda").</summary>
+    public required string Model { get; init; }
+
+    public PostProcessingOptions PostProcessing { get; init; } = PostProcessingOptions.None;
+
+    /// <summary>Dataset the model was trained on (name and source).</summary>
+    public string? TrainedOn { get; init; }
+
+    public int TrainingWindows { get; init; }
+
+    public int TrainingRecordings { get; init; }
+
+    public int Seed { get; init; }
+
+    public string CreatedBy { get; init; } = "semgkit " + (typeof(ModelManifest).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+}

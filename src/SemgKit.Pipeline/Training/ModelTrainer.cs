@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using SemgKit.Pipeline.Data;
+using SemgKit.Pipeline.Encoders;
+using SemgKit.Pipeline.Models;
+using SemgKit.Pipeline.PostProcessing;
+using SemgKit.Signal.Features;
+
+namespace SemgKit.Pipeline.Training;
+
+/// <summary>Fits a feature-based model on recordings and packs it into an <see cref="EmgModel"/> bundle.</summary>
+public static class ModelTrainer
+{
+    /// <summary>What <see cref="Train"/> needs.</summary>
+    /// <param name="Recordings">Training recordings (all of them are used).</param>
+    public sealed record Request(
+        Dataset Dataset,
+        IReadOnlyList<Recording> Recordings,
+        FeatureEncoderOptions Encoder,
+        ClassifierSpec Model,
+        PostProcessingOptions PostProcessing,
+        int Seed = 1);
+
+    /// <summary>The fitted bundle, its training windows and fit time.</summary>
+    public sealed record Result(EmgModel Model, int TrainingWindows, double TrainSeconds);
+
+    public static Result Train(Request request, CancellationToken cancellationToken = default)
+    {
+        var dataset = request.Dataset;
+        FeatureSet features;
+        try { features = FeatureCatalog.Parse(request.Encoder.Features); }
+        catch (ArgumentException e) { throw new SemgException(e.Message, e); }
+        var encoder = new FeatureWindowEncoder(request.Encoder, features, dataset.SampleRateHz, dataset.ChannelCount, dataset.ClassNames.Count);
+        var windows = encoder.EncodeAll(request.Recordings, cancellationToken);
+        var present = windows.Labels.Distinct().Count();
+        if (present < 2)
+            throw new SemgException($"{dataset.Source ?? dataset.Name}: training windows hold {present} class(es); at least two are needed");
+        var clock = Stopwatch.StartNew();
+        var classifier = StandardizedClassifier.Fit(request.Model, windows.Matrix, windows.Labels, dataset.ClassNames.Count, cancellationToken);
+        double seconds = clock.Elapsed.TotalSeconds;
+        var manifest = new ModelManifest
+        {
+            Name = $"{request.Model.Name} on {dataset.Name}",
+            ClassNames = dataset.ClassNames,
+            ChannelNames = dataset.ChannelNames,
+            SampleRateHz = dataset.SampleRateHz,
+            Encoder = request.Encoder,
+            Model = request.Model.Name,
+            PostProcessing = request.PostProcessing.Validated(),
+            TrainedOn = dataset.Source ?? dataset.Name,
+            TrainingWindows = windows.Count,
+            TrainingRecordings = request.Recordings.Count,
+            Seed = request.Seed,
+        };
+        return new Result(new EmgModel(manifest, classifier), windows.Count, seconds);
+    }
+}
