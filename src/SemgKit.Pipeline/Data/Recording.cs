@@ -109,6 +109,19 @@ public sealed class Recording
         return new Recording(samples, SampleRateHz, ChannelNames, _labels.AsSpan(start, count).ToArray(), Metadata, ChannelUnits);
     }
 
+    /// <summary>The samples frame-major (<c>[t * ChannelCount + c]</c>), as a device would send them.</summary>
+    public float[] ToFrameMajor()
+    {
+        var frames = new float[_samples.Length];
+        for (int c = 0; c < ChannelCount; c++)
+        {
+            var channel = Channel(c);
+            for (int t = 0; t < channel.Length; t++)
+                frames[t * ChannelCount + c] = channel[t];
+        }
+        return frames;
+    }
+
     /// <summary>
     /// Builds a recording from frame-major samples (<c>frames[t * channels + c]</c>), the layout of devices and CSV files.
     /// </summary>

@@ -15,6 +15,13 @@ public static class Splits
         _ => throw new SemgException($"unknown split '{text}' (use repetition, half or loso)"),
     };
 
+    /// <summary>Repetition when every subject/session has two or more numbered repetitions, else half.</summary>
+    public static SplitKind DefaultFor(Dataset dataset) =>
+        dataset.Recordings.All(r => r.Metadata.Trial is not null)
+        && dataset.Recordings.GroupBy(r => (r.Metadata.Subject, r.Metadata.Session)).All(g => g.Select(r => r.Metadata.Trial).Distinct().Count() > 1)
+            ? SplitKind.Repetition
+            : SplitKind.Half;
+
     /// <summary>One sentence describing the protocol, for reports.</summary>
     public static string Describe(SplitKind kind, double fraction) => kind switch
     {

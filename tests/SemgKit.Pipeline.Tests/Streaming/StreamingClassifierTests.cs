@@ -21,15 +21,6 @@ public class StreamingClassifierTests
         public void OnDecision(in StreamDecision decision, ReadOnlySpan<float> probabilities) => N++;
     }
 
-    private static float[] FrameMajor(Recording r)
-    {
-        var frames = new float[r.ChannelCount * r.SampleCount];
-        for (int t = 0; t < r.SampleCount; t++)
-            for (int c = 0; c < r.ChannelCount; c++)
-                frames[t * r.ChannelCount + c] = r[c, t];
-        return frames;
-    }
-
     [Fact]
     public void AnyChunkingGivesTheOfflineDecisionsWindowForWindow()
     {
@@ -44,7 +35,7 @@ public class StreamingClassifierTests
             offlineProbabilities[i] = new float[model.ClassNames.Count];
             offlineClasses[i] = model.Classifier.Predict(offline.Rows.AsSpan(i * offline.FeatureCount, offline.FeatureCount), offlineProbabilities[i]);
         }
-        var frames = FrameMajor(recording);
+        var frames = recording.ToFrameMajor();
         int firstStart = (int)Math.Ceiling(encoder.WarmupSamples / (double)encoder.StepSamples) * encoder.StepSamples;
 
         var rng = new Random(2024);
@@ -74,7 +65,7 @@ public class StreamingClassifierTests
     {
         var model = TrainedModels.Lda;
         var recording = TrainedModels.Data.Recordings[3];
-        var frames = FrameMajor(recording);
+        var frames = recording.ToFrameMajor();
         var stream = new StreamingClassifier(model);
         var sink = new Count();
         stream.Push(frames.AsSpan(0, 1000 * 8), sink); // warm up (JIT, first decisions)
@@ -90,7 +81,7 @@ public class StreamingClassifierTests
     public void ResetStartsAFreshStream()
     {
         var model = TrainedModels.Lda;
-        var frames = FrameMajor(TrainedModels.Data.Recordings[0]);
+        var frames = TrainedModels.Data.Recordings[0].ToFrameMajor();
         var stream = new StreamingClassifier(model);
         var a = new Collect();
         stream.Push(frames, a);

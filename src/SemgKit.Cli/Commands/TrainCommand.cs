@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Globalization;
+using SemgKit.Pipeline;
+using SemgKit.Pipeline.Evaluation;
+using SemgKit.Pipeline.Models;
+using SemgKit.Pipeline.Training;
+using Spectre.Console;
+
+namespace SemgKit.Cli.Commands;
+
+/// <summary><c>semg train --data PATH --model NAME --out model.semg</c>: fits a model bundle.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var model = new Option<string>("--model") { Description = $"Learner ({string.Join(", ", ClassifierSpec.All.Select(m => m.Name))})", DefaultValueFactory = _ => "lda" };
+        var split = new Option<string?>("--split") { Description = "Train only on the training part of this split (repetition | half) and leave the rest for 'semg evaluate'; default: all recordings" };
+        var output = new Option<string>("--out") { Description = "Model bundle to write (.semg)", Required = true };
+        var command = new Command("train", "Fit a model on a dataset and save it as one bundle (signal path + classifier + post-processing)")
+        {
+            EncoderArguments.Data, EncoderArguments.SampleRate, model, split, EncoderArguments.MajorityVote, EncoderArguments.Reject, SimulateCommand.Seed, output,
+        };
+        EncoderArguments.AddEncoder(command);
+        command.SetAction((parse, ct) =>
+        {
+            var dataset = EncoderArguments.OpenData(parse, context, ct);
+            var spec = ClassifierSpec.ParseList(parse.GetValue(model)!) is [var one] ? one : throw new SemgException("--model takes one learner");
+            var recordings = dataset.Recordings;
+            if (parse.GetValue(split) is { } s)
+            {
+                var kind = Splits.Parse(s);
+                if (kind == SplitKind.Loso)
+                    throw new SemgException("--split loso has no single training set; use 'semg crossval' or pick subjects with a dataset folder");
+                recordings = Splits.Create(dataset, kind, kind == SplitKind.Half ? 0.5 : 1.0 / 3.0).SelectMany(f => f.Train).ToArray();
+            }
+            var result = ModelTrainer.Train(new ModelTrainer.Request(dataset, recordings, EncoderArguments.Encoder(parse), spec, EncoderArguments.PostProcessing(parse), parse.GetValue(SimulateCommand.Seed)), ct);
+            string path = parse.GetValue(output)!;
+            result.Model.Save(path);
+            context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"wrote {path}: {spec.Name} on {result.TrainingWindows} windows from {recordings.Count} recordings, {result.Model.ClassNames.Count} classes, {result.Model.ChannelCount} channels at {result.Model.SampleRateHz:0.###} Hz ({result.TrainSeconds:0.000} s to fit)"));
+            return Task.FromResult(Program.ExitOk);
+        });
+        return command;
+    }
+}
