@@ -17,7 +17,7 @@ internal static class DemoCommand
     public static Command Create(CliContext context)
     {
         var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => Path.Combine("out", "demo") };
-        var split = new Option<string?>("--split") { Description = "repetition | half | loso (default: repetition, or half when recordings have no repetition numbers)" };
+        var split = new Option<string?>("--split") { Description = "repetition[:F] | half[:F] | loso | kfold[:K] | sessions:TRAIN->TEST (default: repetition, or half when recordings have no repetition numbers)" };
         var models = new Option<string>("--models") { Description = $"Comma-separated models ({string.Join(", ", ClassifierSpec.All.Select(m => m.Name))})", DefaultValueFactory = _ => "lda" };
         var command = new Command("demo", "Run the whole path on the embedded synthetic data (or --data) and write results.json, report.html and report.md")
         {
@@ -43,16 +43,15 @@ internal static class DemoCommand
                 context.Error.WriteLine($"simulating {options.SubjectCount} subjects × {options.ClassCount} classes × {options.RepetitionCount} repetitions (seed {seed}) ...");
                 dataset = SyntheticEmg.Generate(options, seed, ct);
             }
-            var kind = parse.GetValue(split) is { } s ? Splits.Parse(s) : Splits.DefaultFor(dataset);
+            var spec = parse.GetValue(split) is { } s ? SplitSpec.Parse(s) : Splits.DefaultFor(dataset);
             var request = new FeatureEvaluationRequest(
                 dataset,
                 EncoderArguments.Encoder(parse),
-                kind,
+                spec,
                 ClassifierSpec.ParseList(parse.GetValue(models)!),
                 "demo",
-                seed,
-                kind == SplitKind.Half ? 0.5 : 1.0 / 3.0);
-            context.Error.WriteLine($"evaluating ({kind.ToString().ToLowerInvariant()} split) ...");
+                seed);
+            context.Error.WriteLine($"evaluating ({spec.Name} split) ...");
             var results = FeatureEvaluation.Run(request, null, ct) with { WallSeconds = clock.Elapsed.TotalSeconds };
             ResultsTable.Render(context, results, ReportWriter.WriteAll(results, parse.GetValue(output)!));
             return Task.FromResult(Program.ExitOk);

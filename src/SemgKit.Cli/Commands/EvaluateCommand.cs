@@ -11,7 +11,7 @@ internal static class EvaluateCommand
     public static Command Create(CliContext context)
     {
         var model = new Option<string>("--model") { Description = "Model bundle (.semg) from 'semg train'", Required = true };
-        var split = new Option<string?>("--split") { Description = "Score only the test part of this split (repetition | half), the complement of 'semg train --split'" };
+        var split = new Option<string?>("--split") { Description = "Score only the test part of this split (repetition[:F] | half[:F] | sessions:TRAIN->TEST), the complement of 'semg train --split'" };
         var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => Path.Combine("out", "evaluate") };
         var command = new Command("evaluate", "Evaluate a saved model on a dataset through the same streaming path used live; writes results.json, report.html, report.md")
         {
@@ -23,8 +23,7 @@ internal static class EvaluateCommand
             var dataset = EncoderArguments.OpenData(parse, context, ct);
             if (parse.GetValue(split) is { } s)
             {
-                var kind = Splits.Parse(s);
-                var test = Splits.Create(dataset, kind, kind == SplitKind.Half ? 0.5 : 1.0 / 3.0).SelectMany(f => f.Test).ToArray();
+                var test = Splits.Create(dataset, SplitSpec.Parse(s)).SelectMany(f => f.Test).ToArray();
                 dataset = new Pipeline.Data.Dataset(dataset.Name, dataset.ClassNames, test, dataset.Source, dataset.Notes);
             }
             var results = ModelEvaluator.Evaluate(bundle, dataset, "evaluate", ct);

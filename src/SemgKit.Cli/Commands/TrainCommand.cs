@@ -14,7 +14,7 @@ internal static class TrainCommand
     public static Command Create(CliContext context)
     {
         var model = new Option<string>("--model") { Description = $"Learner ({string.Join(", ", ClassifierSpec.All.Select(m => m.Name))})", DefaultValueFactory = _ => "lda" };
-        var split = new Option<string?>("--split") { Description = "Train only on the training part of this split (repetition | half) and leave the rest for 'semg evaluate'; default: all recordings" };
+        var split = new Option<string?>("--split") { Description = "Train only on the training part of this split (repetition[:F] | half[:F] | sessions:TRAIN->TEST) and leave the rest for 'semg evaluate'; default: all recordings" };
         var output = new Option<string>("--out") { Description = "Model bundle to write (.semg)", Required = true };
         var command = new Command("train", "Fit a model on a dataset and save it as one bundle (signal path + classifier + post-processing)")
         {
@@ -28,10 +28,10 @@ internal static class TrainCommand
             var recordings = dataset.Recordings;
             if (parse.GetValue(split) is { } s)
             {
-                var kind = Splits.Parse(s);
-                if (kind == SplitKind.Loso)
-                    throw new SemgException("--split loso has no single training set; use 'semg crossval' or pick subjects with a dataset folder");
-                recordings = Splits.Create(dataset, kind, kind == SplitKind.Half ? 0.5 : 1.0 / 3.0).SelectMany(f => f.Train).ToArray();
+                var splitSpec = SplitSpec.Parse(s);
+                if (splitSpec.Kind is SplitKind.Loso or SplitKind.KFold)
+                    throw new SemgException($"--split {s} has no single training set; use 'semg crossval'");
+                recordings = Splits.Create(dataset, splitSpec, parse.GetValue(SimulateCommand.Seed)).SelectMany(f => f.Train).ToArray();
             }
             var result = ModelTrainer.Train(new ModelTrainer.Request(dataset, recordings, EncoderArguments.Encoder(parse), spec, EncoderArguments.PostProcessing(parse), parse.GetValue(SimulateCommand.Seed)), ct);
             string path = parse.GetValue(output)!;

@@ -75,6 +75,24 @@ public sealed class Dataset
         return -1;
     }
 
+    /// <summary>
+    /// The "no motion" class: the first class named rest, neutral, no motion (any case, '-', '_' or ' ' between words), or -1.
+    /// Used by myoelectric metrics (active error) and by device commands (the safe state).
+    /// </summary>
+    public int RestClassIndex => RestClassOf(ClassNames);
+
+    /// <inheritdoc cref="RestClassIndex"/>
+    public static int RestClassOf(IReadOnlyList<string> classNames)
+    {
+        for (int i = 0; i < classNames.Count; i++)
+        {
+            string n = new(classNames[i].Where(char.IsLetter).Select(char.ToLowerInvariant).ToArray());
+            if (n is "rest" or "neutral" or "nomotion" or "relax" or "relaxed")
+                return i;
+        }
+        return -1;
+    }
+
     /// <summary>A dataset with the same classes holding only the recordings that satisfy <paramref name="keep"/>.</summary>
     public Dataset Where(Func<Recording, bool> keep) =>
         new(Name, ClassNames, Recordings.Where(keep).ToArray(), Source, Notes);

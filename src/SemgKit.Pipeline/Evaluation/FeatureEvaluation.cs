@@ -30,7 +30,7 @@ public static class FeatureEvaluation
         try { features = FeatureCatalog.Parse(request.Encoder.Features); }
         catch (ArgumentException e) { throw new SemgException(e.Message, e); }
         var encoder = new FeatureWindowEncoder(request.Encoder, features, dataset.SampleRateHz, dataset.ChannelCount, classCount);
-        var folds = Splits.Create(dataset, request.Split, request.TestFraction);
+        var folds = Splits.Create(dataset, request.Split, request.Seed);
         var encoded = new List<(EvaluationFold Fold, WindowedFeatures Train, WindowedFeatures Test)>();
         var notes = new List<string>(dataset.Notes);
         for (int f = 0; f < folds.Count; f++)
@@ -50,10 +50,12 @@ public static class FeatureEvaluation
 
         var models = new List<ModelResult>();
         int step = folds.Count;
+        int restClass = dataset.RestClassIndex;
         foreach (var spec in request.Models)
         {
             var truth = new List<int>();
             var predicted = new List<int>();
+            var scores = new List<float>();
             var foldResults = new List<FoldResult>();
             double trainSeconds = 0, predictSeconds = 0;
             foreach (var (fold, train, test) in encoded)
@@ -65,18 +67,19 @@ public static class FeatureEvaluation
                 trainSeconds += fitClock.Elapsed.TotalSeconds;
 
                 var foldPredictions = new int[test.Count];
+                var foldScores = new float[test.Count * classCount];
                 var predictClock = Stopwatch.StartNew();
                 for (int i = 0; i < test.Count; i++)
-                    foldPredictions[i] = model.Predict(test.Rows.AsSpan(i * test.FeatureCount, test.FeatureCount), Span<float>.Empty);
+                    foldPredictions[i] = model.Predict(test.Rows.AsSpan(i * test.FeatureCount, test.FeatureCount), foldScores.AsSpan(i * classCount, classCount));
                 predictSeconds += predictClock.Elapsed.TotalSeconds;
+                scores.AddRange(foldScores);
 
                 var foldReport = ClassificationMetrics.Compute(test.Labels, foldPredictions, classCount);
                 foldResults.Add(new FoldResult(fold.Name, foldReport.Accuracy, foldReport.MacroF1, test.Count));
                 truth.AddRange(test.Labels);
                 predicted.AddRange(foldPredictions);
             }
-            var report = ClassificationMetrics.Compute(truth.ToArray(), predicted.ToArray(), classCount);
-            models.Add(ToModelResult(spec.Name, report, dataset.ClassNames, foldResults, trainSeconds, predictSeconds * 1e6 / Math.Max(1, truth.Count)));
+            models.Add(ToModelResult(spec.Name, truth.ToArray(), predicted.ToArray(), scores.ToArray(), dataset.ClassNames, restClass, foldResults, trainSeconds, predictSeconds * 1e6 / Math.Max(1, truth.Count)));
         }
         progress?.Report((folds.Count * (1 + request.Models.Count), folds.Count * (1 + request.Models.Count), "done"));
 
@@ -86,8 +89,8 @@ public static class FeatureEvaluation
             Seed = request.Seed,
             Dataset = Describe(dataset),
             Split = new SplitDescription(
-                request.Split.ToString().ToLowerInvariant(),
-                Splits.Describe(request.Split, request.TestFraction),
+                request.Split.Name,
+                request.Split.Describe(),
                 encoded.Count,
                 encoded.Sum(e => e.Train.Count),
                 encoded.Sum(e => e.Test.Count)),
@@ -114,10 +117,17 @@ public static class FeatureEvaluation
         dataset.SampleRateHz,
         dataset.TotalSeconds / 3600.0);
 
-    /// <summary>results.json's model block from a pooled report.</summary>
-    public static ModelResult ToModelResult(string name, ClassificationReport report, IReadOnlyList<string> classNames, IReadOnlyList<FoldResult> folds, double trainSeconds, double meanPredictionMicroseconds)
+    /// <summary>
+    /// results.json's model block from pooled, time-ordered test decisions: classification metrics, ROC/AUC from
+    /// <paramref name="scores"/> (N × K probabilities; empty to skip), and myoelectric metrics (rejected predictions = −1 allowed).
+    /// </summary>
+    public static ModelResult ToModelResult(
+        string name, int[] truth, int[] predicted, float[] scores, IReadOnlyList<string> classNames, int restClass,
+        IReadOnlyList<FoldResult> folds, double trainSeconds, double meanPredictionMicroseconds)
     {
         int k = classNames.Count;
+        var accepted = Enumerable.Range(0, truth.Length).Where(i => predicted[i] >= 0).ToArray();
+        var report = ClassificationMetrics.Compute(accepted.Select(i => truth[i]).ToArray(), accepted.Select(i => predicted[i]).ToArray(), k);
         var matrix = new IReadOnlyList<int>[k];
         for (int i = 0; i < k; i++)
         {
@@ -125,6 +135,8 @@ public static class FeatureEvaluation
             for (int j = 0; j < k; j++) row[j] = report.Confusion[i, j];
             matrix[i] = row;
         }
+        OneVsRestRoc? roc = scores.Length == truth.Length * k && truth.Length > 0 ? RocCurve.OneVsRest(scores, truth, k) : null;
+        var myo = MyoelectricMetrics.Compute(truth, predicted, restClass);
         return new ModelResult
         {
             Name = name,
@@ -134,13 +146,31 @@ public static class FeatureEvaluation
             MacroRecall = report.MacroRecall,
             MacroF1 = report.MacroF1,
             CohenKappa = report.CohenKappa,
-            PerClass = report.PerClass.Select(c => new ClassResult(classNames[c.ClassIndex], c.Precision, c.Recall, c.F1, c.Support)).ToArray(),
+            PerClass = report.PerClass.Select(c => new ClassResult(classNames[c.ClassIndex], c.Precision, c.Recall, c.F1, c.Support, roc?.Curves[c.ClassIndex].Auc ?? double.NaN)).ToArray(),
+            MacroAuc = roc?.MacroAuc ?? double.NaN,
+            Roc = roc is null ? [] : roc.Curves.Select((c, i) => Thin(classNames[i], c)).ToArray(),
+            ActiveError = myo.ActiveError,
+            Instability = myo.Instability,
+            RejectionRate = myo.RejectionRate,
             ConfusionMatrix = matrix,
             ClassNames = classNames,
             Folds = folds,
             TrainSeconds = trainSeconds,
             MeanPredictionMicroseconds = meanPredictionMicroseconds,
         };
+    }
+
+    /// <summary>At most <paramref name="maxPoints"/> points of a ROC curve, first and last kept, for reports.</summary>
+    private static RocResult Thin(string name, RocCurve curve, int maxPoints = 200)
+    {
+        var fpr = curve.FalsePositiveRates;
+        var tpr = curve.TruePositiveRates;
+        int n = fpr.Length;
+        var keep = n <= maxPoints ? Enumerable.Range(0, n) : Enumerable.Range(0, maxPoints).Select(i => (int)Math.Round(i * (n - 1) / (double)(maxPoints - 1))).Distinct();
+        var idx = keep.ToArray();
+        var f = fpr.ToArray();
+        var t = tpr.ToArray();
+        return new RocResult(name, curve.Auc, idx.Select(i => f[i]).ToArray(), idx.Select(i => t[i]).ToArray());
     }
 
     /// <summary>A declared class with no labelled sample anywhere is an input error: name it.</summary>

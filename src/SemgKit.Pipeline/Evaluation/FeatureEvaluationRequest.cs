@@ -6,12 +6,10 @@ namespace SemgKit.Pipeline.Evaluation;
 
 /// <summary>Everything one feature-based evaluation needs.</summary>
 /// <param name="Command">Command name recorded in results.json (e.g. "demo").</param>
-/// <param name="TestFraction">Share of repetitions (repetition split) or of each recording (half split) held out.</param>
 public sealed record FeatureEvaluationRequest(
     Dataset Dataset,
     FeatureEncoderOptions Encoder,
-    SplitKind Split,
+    SplitSpec Split,
     IReadOnlyList<ClassifierSpec> Models,
     string Command,
-    int Seed = 1,
-    double TestFraction = 1.0 / 3.0);
+    int Seed = 1);

@@ -11,7 +11,7 @@ namespace SemgKit.Pipeline.Evaluation;
 /// <summary>
 /// Evaluates a saved model on recordings by replaying each one through the same <see cref="StreamingClassifier"/>
 /// that runs live (causal filter from cold, warm-up, post-processing), and scoring each decision against the label of
-/// its window. Rejected decisions are counted, not scored.
+/// its window. Rejected decisions count towards the rejection rate and are not scored for accuracy.
 /// </summary>
 public static class ModelEvaluator
 {
@@ -22,39 +22,36 @@ public static class ModelEvaluator
         var classMap = dataset.ClassNames.Select(n => model.ClassNames.ToList().FindIndex(m => string.Equals(m, n, StringComparison.OrdinalIgnoreCase))).ToArray();
         var options = model.Manifest.Encoder;
         int classCount = model.ClassNames.Count;
-        var perRecording = OrderedParallel.Map(dataset.Recordings.Count, i => Replay(model, dataset.Recordings[i], classMap, options), cancellationToken);
+        var replays = OrderedParallel.Map(dataset.Recordings.Count, i => Replay(model, dataset.Recordings[i], classMap, options), cancellationToken);
 
         var truth = new List<int>();
         var predicted = new List<int>();
-        long rejected = 0, decisions = 0;
-        double predictSeconds = 0;
+        var scores = new List<float>();
+        double seconds = 0;
+        long decisions = 0;
         var folds = new List<FoldResult>();
         foreach (var subject in dataset.Subjects)
         {
-            var t = new List<int>();
-            var p = new List<int>();
-            for (int i = 0; i < dataset.Recordings.Count; i++)
+            var mine = Enumerable.Range(0, replays.Length).Where(i => dataset.Recordings[i].Metadata.Subject == subject).Select(i => replays[i]).ToArray();
+            var t = mine.SelectMany(r => r.Truth).ToArray();
+            var p = mine.SelectMany(r => r.Predicted).ToArray();
+            var accepted = Enumerable.Range(0, t.Length).Where(i => p[i] >= 0).ToArray();
+            if (accepted.Length > 0)
             {
-                if (dataset.Recordings[i].Metadata.Subject != subject) continue;
-                var r = perRecording[i];
-                t.AddRange(r.Truth);
-                p.AddRange(r.Predicted);
-                rejected += r.Rejected;
-                decisions += r.Decisions;
-                predictSeconds += r.Seconds;
+                var report = ClassificationMetrics.Compute(accepted.Select(i => t[i]).ToArray(), accepted.Select(i => p[i]).ToArray(), classCount);
+                folds.Add(new FoldResult(subject, report.Accuracy, report.MacroF1, t.Length));
             }
-            if (t.Count == 0) continue;
-            var report = ClassificationMetrics.Compute(t.ToArray(), p.ToArray(), classCount);
-            folds.Add(new FoldResult(subject, report.Accuracy, report.MacroF1, t.Count));
             truth.AddRange(t);
             predicted.AddRange(p);
+            foreach (var r in mine)
+            {
+                scores.AddRange(r.Scores);
+                seconds += r.Seconds;
+                decisions += r.Decisions;
+            }
         }
-        if (truth.Count == 0)
+        if (!predicted.Any(p => p >= 0))
             throw new SemgException($"{dataset.Source ?? dataset.Name}: no labelled, non-rejected decisions to score (recordings shorter than a window plus warm-up?)");
-        var pooled = ClassificationMetrics.Compute(truth.ToArray(), predicted.ToArray(), classCount);
-        var notes = new List<string>(dataset.Notes);
-        if (rejected > 0)
-            notes.Add($"{rejected} of {decisions} decisions ({100.0 * rejected / decisions:0.0} %) rejected by the confidence threshold and not scored");
         var features = model.Features.Features.Select(f => f.Code).ToArray();
         return new EvaluationResults
         {
@@ -63,20 +60,21 @@ public static class ModelEvaluator
             Dataset = FeatureEvaluation.Describe(dataset),
             Split = new SplitDescription("held-out", $"saved model '{model.Manifest.Name}' trained on {model.Manifest.TrainedOn}, replayed through the streaming path on every recording", folds.Count, model.Manifest.TrainingWindows, truth.Count),
             Pipeline = new PipelineDescription(options.DescribeFilter(model.SampleRateHz), options.WindowMs, options.StepMs, features, model.Features.ValuesPerWindow(model.ChannelCount)),
-            Models = [FeatureEvaluation.ToModelResult(model.Manifest.Model, pooled, model.ClassNames, folds, 0, predictSeconds * 1e6 / Math.Max(1, decisions))],
-            Notes = notes,
+            Models = [FeatureEvaluation.ToModelResult(model.Manifest.Model, truth.ToArray(), predicted.ToArray(), scores.ToArray(), model.ClassNames, Dataset.RestClassOf(model.ClassNames), folds, 0, seconds * 1e6 / Math.Max(1, decisions))],
+            Notes = dataset.Notes,
             WallSeconds = clock.Elapsed.TotalSeconds,
         };
     }
 
-    private sealed record Replayed(int[] Truth, int[] Predicted, long Rejected, long Decisions, double Seconds);
+    private sealed record Replayed(int[] Truth, int[] Predicted, float[] Scores, long Decisions, double Seconds);
 
+    /// <summary>Scores each decision against the label of its window (by the model's label rule).</summary>
     private sealed class Scorer(Recording recording, int[] classMap, FeatureEncoderOptions options, int windowSamples, int classCount) : IDecisionHandler
     {
         private readonly int[] _counts = new int[Math.Max(1, classCount)];
         public List<int> Truth { get; } = [];
         public List<int> Predicted { get; } = [];
-        public long Rejected { get; private set; }
+        public List<float> Scores { get; } = [];
         public long Decisions { get; private set; }
 
         public void OnDecision(in StreamDecision decision, ReadOnlySpan<float> probabilities)
@@ -85,23 +83,19 @@ public static class ModelEvaluator
             int start = (int)decision.EndSample - windowSamples;
             int label = WindowLabeler.Label(recording.Labels.Slice(start, windowSamples), options.LabelRule, options.LabelPurity, _counts);
             if (label == Recording.NoLabel) return;
-            if (decision.Rejected)
-            {
-                Rejected++;
-                return;
-            }
             Truth.Add(classMap[label]);
             Predicted.Add(decision.Class);
+            foreach (float p in probabilities) Scores.Add(p);
         }
     }
 
     private static Replayed Replay(EmgModel model, Recording recording, int[] classMap, FeatureEncoderOptions options)
     {
         var stream = new StreamingClassifier(model);
-        var scorer = new Scorer(recording, classMap, options, stream.WindowSamples, recording.Labels.Length == 0 ? 1 : Math.Max(classMap.Length, 1));
+        var scorer = new Scorer(recording, classMap, options, stream.WindowSamples, classMap.Length);
         var frames = recording.ToFrameMajor();
         var clock = Stopwatch.StartNew();
         stream.Push(frames, scorer);
-        return new Replayed(scorer.Truth.ToArray(), scorer.Predicted.ToArray(), scorer.Rejected, scorer.Decisions, clock.Elapsed.TotalSeconds);
+        return new Replayed(scorer.Truth.ToArray(), scorer.Predicted.ToArray(), scorer.Scores.ToArray(), scorer.Decisions, clock.Elapsed.TotalSeconds);
     }
 }

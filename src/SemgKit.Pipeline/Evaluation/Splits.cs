@@ -6,44 +6,26 @@ namespace SemgKit.Pipeline.Evaluation;
 /// <summary>Builds <see cref="EvaluationFold"/>s for a <see cref="SplitKind"/>.</summary>
 public static class Splits
 {
-    /// <summary>Parses "repetition", "half" (alias "time") or "loso" (case-insensitive).</summary>
-    public static SplitKind Parse(string text) => text.ToLowerInvariant() switch
-    {
-        "repetition" or "rep" or "trial" => SplitKind.Repetition,
-        "half" or "time" => SplitKind.Half,
-        "loso" or "leave-one-subject-out" => SplitKind.Loso,
-        _ => throw new SemgException($"unknown split '{text}' (use repetition, half or loso)"),
-    };
-
     /// <summary>Repetition when every subject/session has two or more numbered repetitions, else half.</summary>
-    public static SplitKind DefaultFor(Dataset dataset) =>
+    public static SplitSpec DefaultFor(Dataset dataset) =>
         dataset.Recordings.All(r => r.Metadata.Trial is not null)
         && dataset.Recordings.GroupBy(r => (r.Metadata.Subject, r.Metadata.Session)).All(g => g.Select(r => r.Metadata.Trial).Distinct().Count() > 1)
-            ? SplitKind.Repetition
-            : SplitKind.Half;
+            ? SplitSpec.Repetition
+            : SplitSpec.Half;
 
-    /// <summary>One sentence describing the protocol, for reports.</summary>
-    public static string Describe(SplitKind kind, double fraction) => kind switch
+    /// <summary>The folds of <paramref name="spec"/> on <paramref name="dataset"/>; <paramref name="seed"/> drives k-fold assignment.</summary>
+    public static IReadOnlyList<EvaluationFold> Create(Dataset dataset, SplitSpec spec, int seed = 1)
     {
-        SplitKind.Repetition => string.Create(CultureInfo.InvariantCulture, $"within subject; per subject and session the last {fraction:P0} of repetitions test, the others train; one model per subject"),
-        SplitKind.Half => string.Create(CultureInfo.InvariantCulture, $"within subject; the first {1 - fraction:P0} of every recording trains, the rest tests; one model per subject"),
-        SplitKind.Loso => "leave one subject out; one model per left-out subject, trained on all the others",
-        _ => kind.ToString(),
-    };
-
-    /// <param name="dataset">The data.</param>
-    /// <param name="kind">The protocol.</param>
-    /// <param name="testFraction">Share of repetitions (Repetition) or of each recording's duration (Half) held out.</param>
-    public static IReadOnlyList<EvaluationFold> Create(Dataset dataset, SplitKind kind, double testFraction = 1.0 / 3.0)
-    {
-        if (!(testFraction > 0 && testFraction < 1))
-            throw new SemgException($"test fraction {testFraction} must be between 0 and 1");
-        return kind switch
+        if (!(spec.TestFraction > 0 && spec.TestFraction < 1))
+            throw new SemgException($"test fraction {spec.TestFraction} must be between 0 and 1");
+        return spec.Kind switch
         {
-            SplitKind.Repetition => ByRepetition(dataset, testFraction),
-            SplitKind.Half => ByTime(dataset, testFraction),
+            SplitKind.Repetition => ByRepetition(dataset, spec.TestFraction),
+            SplitKind.Half => ByTime(dataset, spec.TestFraction),
             SplitKind.Loso => LeaveOneSubjectOut(dataset),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+            SplitKind.KFold => KFold(dataset, spec.Folds, seed),
+            SplitKind.Sessions => BySessions(dataset, spec.TrainSessions!, spec.TestSessions!),
+            _ => throw new ArgumentOutOfRangeException(nameof(spec)),
         };
     }
 
@@ -100,5 +82,41 @@ public static class Splits
             s,
             dataset.Recordings.Where(r => r.Metadata.Subject != s).ToArray(),
             dataset.Recordings.Where(r => r.Metadata.Subject == s).ToArray())).ToArray();
+    }
+
+    private static IReadOnlyList<EvaluationFold> KFold(Dataset dataset, int k, int seed)
+    {
+        var groups = dataset.Recordings.GroupBy(r => (r.Metadata.Subject, r.Metadata.Session, r.Metadata.Trial)).ToArray();
+        if (groups.Length < k)
+            throw new SemgException($"{k}-fold needs at least {k} repetitions; {dataset.Name} has {groups.Length}");
+        var order = Enumerable.Range(0, groups.Length).ToArray();
+        new Random(seed).Shuffle(order);
+        var foldOf = new int[groups.Length];
+        for (int i = 0; i < order.Length; i++) foldOf[order[i]] = i % k;
+        return Enumerable.Range(0, k).Select(f => new EvaluationFold(
+            $"fold {f + 1}",
+            groups.Where((_, g) => foldOf[g] != f).SelectMany(g => g).ToArray(),
+            groups.Where((_, g) => foldOf[g] == f).SelectMany(g => g).ToArray())).ToArray();
+    }
+
+    private static IReadOnlyList<EvaluationFold> BySessions(Dataset dataset, IReadOnlyList<string> trainSessions, IReadOnlyList<string> testSessions)
+    {
+        bool In(IReadOnlyList<string> names, Recording r) => names.Any(n => string.Equals(n, r.Metadata.Session, StringComparison.OrdinalIgnoreCase));
+        var known = dataset.Recordings.Select(r => r.Metadata.Session).Where(s => s is not null).Distinct().ToArray();
+        foreach (var name in trainSessions.Concat(testSessions))
+        {
+            if (!known.Contains(name, StringComparer.OrdinalIgnoreCase))
+                throw new SemgException($"session '{name}' does not occur in {dataset.Name} (sessions: {string.Join(", ", known)})");
+        }
+        var folds = new List<EvaluationFold>();
+        foreach (var subject in dataset.Subjects)
+        {
+            var mine = dataset.Recordings.Where(r => r.Metadata.Subject == subject).ToArray();
+            var train = mine.Where(r => In(trainSessions, r)).ToArray();
+            var test = mine.Where(r => In(testSessions, r)).ToArray();
+            if (train.Length > 0 && test.Length > 0)
+                folds.Add(new EvaluationFold(subject, train, test));
+        }
+        return folds;
     }
 }

@@ -45,10 +45,10 @@ public static class HtmlReport
         }
         sb.Append("</section>");
 
-        sb.Append("<section><h2>Models</h2><table><thead><tr><th>Model</th><th>Accuracy</th><th>Mean ± sd over folds</th><th>Balanced acc.</th><th>Macro F1</th><th>Kappa</th><th>Train (s)</th><th>Predict (µs/window)</th></tr></thead><tbody>");
+        sb.Append("<section><h2>Models</h2><table><thead><tr><th>Model</th><th>Accuracy</th><th>Mean ± sd over folds</th><th>Balanced acc.</th><th>Macro F1</th><th>Macro AUC</th><th>Kappa</th><th>Active error</th><th>Instability</th><th>Train (s)</th><th>Predict (µs/window)</th></tr></thead><tbody>");
         foreach (var m in results.Models)
         {
-            sb.Append($"<tr><td>{E(m.Name)}</td><td>{Pct(m.Accuracy)}</td><td>{Pct(m.AccuracyMean)} ± {Pct(m.AccuracySd)}</td><td>{Pct(m.BalancedAccuracy)}</td><td>{F(m.MacroF1, "0.000")}</td><td>{F(m.CohenKappa, "0.000")}</td><td>{F(m.TrainSeconds, "0.000")}</td><td>{F(m.MeanPredictionMicroseconds, "0.00")}</td></tr>");
+            sb.Append($"<tr><td>{E(m.Name)}</td><td>{Pct(m.Accuracy)}</td><td>{Pct(m.AccuracyMean)} ± {Pct(m.AccuracySd)}</td><td>{Pct(m.BalancedAccuracy)}</td><td>{F(m.MacroF1, "0.000")}</td><td>{F(m.MacroAuc, "0.000")}</td><td>{F(m.CohenKappa, "0.000")}</td><td>{Pct(m.ActiveError)}</td><td>{F(m.Instability, "0.000")}</td><td>{F(m.TrainSeconds, "0.000")}</td><td>{F(m.MeanPredictionMicroseconds, "0.00")}</td></tr>");
         }
         sb.Append("</tbody></table>");
         if (results.Models.Count > 0)
@@ -74,9 +74,28 @@ public static class HtmlReport
                  new BarSeries("recall", m.PerClass.Select(c => c.Recall * 100).ToArray()),
                  new BarSeries("F1", m.PerClass.Select(c => c.F1 * 100).ToArray())], "%", 0, 100),
                 "Pooled over all folds.");
-            sb.Append("</div><details><summary>Per-class table and folds</summary><table><thead><tr><th>Class</th><th>Precision</th><th>Recall</th><th>F1</th><th>Support</th></tr></thead><tbody>");
+            if (m.Roc.Count > 0)
+            {
+                var curves = m.Roc.Select(r => new LineSeries($"{r.Class} ({F(r.Auc, "0.000")})", r.FalsePositiveRates, r.TruePositiveRates)).ToList();
+                curves.Add(new LineSeries("chance", [0.0, 1.0], [0.0, 1.0], Dashed: true));
+                Figure(sb, LinePlot.Render($"ROC curves (one vs rest), {m.Name}", curves, "false positive rate", "true positive rate", (0, 1), (0, 1), 520, 420),
+                    $"Legend gives each class's AUC; macro AUC {F(m.MacroAuc, "0.000")}.");
+            }
+            if (m.History.Count > 0)
+            {
+                var epochs = m.History.Select(h => (double)h.Epoch).ToArray();
+                Figure(sb, LinePlot.Render($"Loss per epoch, {m.Name}",
+                    [new LineSeries("training", epochs, m.History.Select(h => h.TrainLoss).ToArray()),
+                     new LineSeries("validation", epochs, m.History.Select(h => h.ValidationLoss).ToArray(), Dashed: true)], "epoch", "loss"),
+                    "Cross-entropy on training and validation data.");
+                Figure(sb, LinePlot.Render($"Accuracy per epoch, {m.Name}",
+                    [new LineSeries("training", epochs, m.History.Select(h => h.TrainAccuracy * 100).ToArray()),
+                     new LineSeries("validation", epochs, m.History.Select(h => h.ValidationAccuracy * 100).ToArray(), Dashed: true)], "epoch", "accuracy (%)"),
+                    "Accuracy on training and validation data.");
+            }
+            sb.Append("</div><details><summary>Per-class table and folds</summary><table><thead><tr><th>Class</th><th>Precision</th><th>Recall</th><th>F1</th><th>AUC</th><th>Support</th></tr></thead><tbody>");
             foreach (var c in m.PerClass)
-                sb.Append($"<tr><td>{E(c.Class)}</td><td>{F(c.Precision, "0.000")}</td><td>{F(c.Recall, "0.000")}</td><td>{F(c.F1, "0.000")}</td><td>{c.Support}</td></tr>");
+                sb.Append($"<tr><td>{E(c.Class)}</td><td>{F(c.Precision, "0.000")}</td><td>{F(c.Recall, "0.000")}</td><td>{F(c.F1, "0.000")}</td><td>{F(c.Auc, "0.000")}</td><td>{c.Support}</td></tr>");
             sb.Append("</tbody></table><table><thead><tr><th>Fold</th><th>Accuracy</th><th>Macro F1</th><th>Test windows</th></tr></thead><tbody>");
             foreach (var f in m.Folds)
                 sb.Append($"<tr><td>{E(f.Name)}</td><td>{Pct(f.Accuracy)}</td><td>{F(f.MacroF1, "0.000")}</td><td>{f.TestWindows}</td></tr>");

@@ -19,6 +19,24 @@ public sealed record ModelResult
 
     public required IReadOnlyList<ClassResult> PerClass { get; init; }
 
+    /// <summary>Macro one-vs-rest ROC AUC over classes with both positives and negatives.</summary>
+    public double MacroAuc { get; init; } = double.NaN;
+
+    /// <summary>One-vs-rest ROC curves (at most a few hundred points each), pooled over folds.</summary>
+    public IReadOnlyList<RocResult> Roc { get; init; } = [];
+
+    /// <summary>Myoelectric-control metrics over the time-ordered test decisions (LibEMG definitions).</summary>
+    public double ActiveError { get; init; } = double.NaN;
+
+    /// <inheritdoc cref="ActiveError"/>
+    public double Instability { get; init; } = double.NaN;
+
+    /// <inheritdoc cref="ActiveError"/>
+    public double RejectionRate { get; init; } = double.NaN;
+
+    /// <summary>Training curves per epoch for iteratively trained models (empty for closed-form learners).</summary>
+    public IReadOnlyList<EpochResult> History { get; init; } = [];
+
     /// <summary>Counts; rows = true class, columns = predicted class, in <see cref="ClassNames"/> order.</summary>
     public required IReadOnlyList<IReadOnlyList<int>> ConfusionMatrix { get; init; }
 

@@ -17,7 +17,7 @@ public class FeatureEvaluationTests
         var folder = SharedData.Require(SharedData.UciLowerLimb);
         var dataset = new UciLowerLimbReader().Read(folder, DatasetReadOptions.Default, TestContext.Current.CancellationToken);
         var results = FeatureEvaluation.Run(
-            new FeatureEvaluationRequest(dataset, new FeatureEncoderOptions(), SplitKind.Half, [ClassifierSpec.Lda], "test", TestFraction: 0.5),
+            new FeatureEvaluationRequest(dataset, new FeatureEncoderOptions(), SplitSpec.Half, [ClassifierSpec.Lda], "test"),
             null, TestContext.Current.CancellationToken);
         var lda = Assert.Single(results.Models);
         Assert.InRange(lda.Accuracy, 0.83, 0.88);
@@ -30,7 +30,7 @@ public class FeatureEvaluationTests
     public void SplitsNeverShareARecordingOrRepetition()
     {
         var dataset = SyntheticEmg.Generate(SyntheticEmgOptions.Default with { SubjectCount = 2, RepetitionCount = 5, ClassCount = 3 }, 3, TestContext.Current.CancellationToken);
-        foreach (var fold in Splits.Create(dataset, SplitKind.Repetition))
+        foreach (var fold in Splits.Create(dataset, SplitSpec.Repetition))
         {
             var trainTrials = fold.Train.Select(r => r.Metadata.Trial).ToHashSet();
             var testTrials = fold.Test.Select(r => r.Metadata.Trial).ToHashSet();
@@ -38,7 +38,7 @@ public class FeatureEvaluationTests
             Assert.All(fold.Train.Concat(fold.Test), r => Assert.Equal(fold.Name, r.Metadata.Subject));
             Assert.Equal([4, 5], testTrials.Order());
         }
-        var loso = Splits.Create(dataset, SplitKind.Loso);
+        var loso = Splits.Create(dataset, SplitSpec.Loso);
         Assert.Equal(2, loso.Count);
         Assert.All(loso, f => Assert.DoesNotContain(f.Train, r => r.Metadata.Subject == f.Name));
     }
@@ -47,7 +47,7 @@ public class FeatureEvaluationTests
     public void HalfSplitCutsEveryRecordingOnce()
     {
         var dataset = SyntheticEmg.Generate(SyntheticEmgOptions.Default with { SubjectCount = 1, RepetitionCount = 2, ClassCount = 2 }, 3, TestContext.Current.CancellationToken);
-        var fold = Assert.Single(Splits.Create(dataset, SplitKind.Half, 0.5));
+        var fold = Assert.Single(Splits.Create(dataset, SplitSpec.Half));
         Assert.Equal(dataset.Recordings.Count, fold.Train.Count);
         for (int i = 0; i < fold.Train.Count; i++)
         {
@@ -60,7 +60,7 @@ public class FeatureEvaluationTests
     public void RepetitionSplitWithoutTrialNumbersSaysWhatToUse()
     {
         var r = new Recording(new float[400], 1000, ["a"], new int[400], new RecordingMetadata("x.csv", "s1"));
-        var e = Assert.Throws<SemgException>(() => Splits.Create(new Dataset("d", ["rest"], [r]), SplitKind.Repetition));
+        var e = Assert.Throws<SemgException>(() => Splits.Create(new Dataset("d", ["rest"], [r]), SplitSpec.Repetition));
         Assert.Contains("x.csv: no trial/repetition number", e.Message);
         Assert.Contains("--split half", e.Message);
     }
@@ -81,5 +81,72 @@ public class FeatureEvaluationTests
         Assert.Equal(Enumerable.Range(0, 17).Select(w => w * 50).Count(s => s >= 100 && s + 200 > 500), encoded.Count);
         Assert.All(encoded.Labels, l => Assert.Equal(1, l));
         Assert.Equal(8, encoded.FeatureCount);
+    }
+
+    [Theory]
+    [InlineData("repetition", SplitKind.Repetition)]
+    [InlineData("half:0.25", SplitKind.Half)]
+    [InlineData("loso", SplitKind.Loso)]
+    [InlineData("kfold:4", SplitKind.KFold)]
+    [InlineData("sessions:training0->Test0,Test1", SplitKind.Sessions)]
+    public void SplitSpecsParse(string text, SplitKind kind)
+    {
+        var spec = SplitSpec.Parse(text);
+        Assert.Equal(kind, spec.Kind);
+        if (kind == SplitKind.Half) Assert.Equal(0.25, spec.TestFraction);
+        if (kind == SplitKind.KFold) Assert.Equal(4, spec.Folds);
+        if (kind == SplitKind.Sessions)
+        {
+            Assert.Equal(["training0"], spec.TrainSessions!);
+            Assert.Equal(["Test0", "Test1"], spec.TestSessions!);
+        }
+    }
+
+    [Theory]
+    [InlineData("bogus", "unknown split 'bogus'")]
+    [InlineData("kfold:1", "k must be an integer")]
+    [InlineData("half:2", "between 0 and 1")]
+    [InlineData("sessions:a", "sessions:TRAIN->TEST")]
+    public void BadSplitSpecsSayHowToWriteThem(string text, string message) =>
+        Assert.Contains(message, Assert.Throws<SemgException>(() => SplitSpec.Parse(text)).Message);
+
+    [Fact]
+    public void KFoldPartitionsRepetitionsOnce()
+    {
+        var dataset = SyntheticEmg.Generate(SyntheticEmgOptions.Default with { SubjectCount = 2, RepetitionCount = 3, ClassCount = 2 }, 3, TestContext.Current.CancellationToken);
+        var folds = Splits.Create(dataset, SplitSpec.Parse("kfold:3"), seed: 9);
+        Assert.Equal(3, folds.Count);
+        var tested = folds.SelectMany(f => f.Test).ToArray();
+        Assert.Equal(dataset.Recordings.Count, tested.Length);
+        Assert.Equal(dataset.Recordings.Count, tested.Distinct().Count());
+        Assert.All(folds, f => Assert.Empty(f.Train.Intersect(f.Test)));
+    }
+
+    [Fact]
+    public void SessionProtocolTrainsAndTestsOnNamedSessions()
+    {
+        var a = SyntheticEmg.Generate(SyntheticEmgOptions.Default with { SubjectCount = 2, RepetitionCount = 2, ClassCount = 2 }, 3, TestContext.Current.CancellationToken);
+        var recordings = a.Recordings.Select((r, i) => r.WithMetadata(r.Metadata with { Session = i % 3 == 0 ? "training0" : i % 3 == 1 ? "Test0" : "Test1" })).ToArray();
+        var dataset = new Dataset("s", a.ClassNames, recordings);
+        var folds = Splits.Create(dataset, SplitSpec.Parse("sessions:training0->Test0,Test1"));
+        Assert.Equal(2, folds.Count);
+        Assert.All(folds, f => Assert.All(f.Train, r => Assert.Equal("training0", r.Metadata.Session)));
+        Assert.All(folds, f => Assert.All(f.Test, r => Assert.NotEqual("training0", r.Metadata.Session)));
+        var e = Assert.Throws<SemgException>(() => Splits.Create(dataset, SplitSpec.Parse("sessions:training9->Test0")));
+        Assert.Contains("session 'training9' does not occur", e.Message);
+    }
+
+    [Fact]
+    public void ResultsCarryRocAndMyoelectricMetrics()
+    {
+        var dataset = SyntheticEmg.Generate(SyntheticEmgOptions.Default with { SubjectCount = 1, RepetitionCount = 3, ClassCount = 3 }, 5, TestContext.Current.CancellationToken);
+        var results = FeatureEvaluation.Run(new FeatureEvaluationRequest(dataset, new FeatureEncoderOptions(), SplitSpec.Repetition, [ClassifierSpec.Lda], "test"), null, TestContext.Current.CancellationToken);
+        var m = Assert.Single(results.Models);
+        Assert.InRange(m.MacroAuc, 0.5, 1.0);
+        Assert.Equal(3, m.Roc.Count);
+        Assert.All(m.Roc, r => { Assert.Equal(0, r.FalsePositiveRates[0]); Assert.Equal(1, r.TruePositiveRates[^1]); });
+        Assert.InRange(m.ActiveError, 0, 1);
+        Assert.Equal(0, m.RejectionRate);
+        Assert.All(m.PerClass, c => Assert.InRange(c.Auc, 0.5, 1.0));
     }
 }
