@@ -62,6 +62,7 @@ public sealed class RealFft
                 b[i] = new Complex(input[i], 0);
             _fft.Forward(b);
             b[..BinCount].CopyTo(output);
+            output[0] = new Complex(output[0].Real, 0); // the DC bin of a real signal is real
             return;
         }
         var m = Length / 2;
@@ -83,6 +84,7 @@ public sealed class RealFft
                 b[i] = new Complex(input[i], 0);
             _fft.Forward(b);
             b[..BinCount].CopyTo(output);
+            output[0] = new Complex(output[0].Real, 0); // the DC bin of a real signal is real
             return;
         }
         var m = Length / 2;
@@ -122,6 +124,8 @@ public sealed class RealFft
             var odd = (zk - zc) * new Complex(0, -0.5);
             output[k] = even + _post[k] * odd;
         }
+        output[0] = new Complex(z[0].Real + z[0].Imaginary, 0); // exactly real: Σ x[even] + Σ x[odd]
+        output[m] = new Complex(z[0].Real - z[0].Imaginary, 0); // Σ x[even] − Σ x[odd]
     }
 
     private void CheckInput(int length)

@@ -44,12 +44,12 @@ public sealed class Stft
     public int StepSamples => _step;
 
     /// <summary>T, the number of segments for a signal of <paramref name="signalSamples"/> samples (as scipy counts them).</summary>
-    /// <exception cref="ArgumentException">The (boundary-extended) signal is shorter than one segment.</exception>
+    /// <exception cref="ArgumentException">The signal is shorter than one segment (scipy would shrink the segment instead).</exception>
     public int FrameCount(int signalSamples)
     {
         var n = Options.WindowSamples;
         var length = signalSamples + (Options.ZeroBoundary ? 2 * (n / 2) : 0);
-        if (length < n || signalSamples < 1)
+        if (signalSamples < n)
             throw new ArgumentException($"A signal of {signalSamples} samples is shorter than one {n}-sample segment.", nameof(signalSamples));
         if (Options.Padded)
             length += ((-(length - n) % _step) + _step) % _step % n;
