@@ -46,14 +46,25 @@ public static class Dwt
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
         var lengths = new int[level + 1];
+        FillCoefficientLengths(inputSamples, wavelet, level, lengths);
+        return lengths;
+    }
+
+    /// <summary>Writes the level + 1 coefficient lengths (pywt order) to <paramref name="lengths"/> and returns their sum.</summary>
+    internal static int FillCoefficientLengths(int inputSamples, Wavelet wavelet, int level, Span<int> lengths)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(level, 64);
         var n = inputSamples;
+        var total = 0;
         for (var l = 1; l <= level; l++)
         {
             n = OutputLength(n, wavelet);
             lengths[level + 1 - l] = n; // cD_l
+            total += n;
         }
         lengths[0] = n;
-        return lengths;
+        return total + n;
     }
 
     /// <summary>
@@ -83,10 +94,8 @@ public static class Dwt
     /// </summary>
     public static void WaveDec(ReadOnlySpan<double> x, Wavelet wavelet, int level, Span<double> destination)
     {
-        var lengths = CoefficientLengths(x.Length, wavelet, level);
-        var total = 0;
-        foreach (var l in lengths)
-            total += l;
+        Span<int> lengths = stackalloc int[Math.Clamp(level + 1, 2, 65)];
+        var total = FillCoefficientLengths(x.Length, wavelet, level, lengths);
         if (destination.Length < total)
             throw new ArgumentException($"The destination has {destination.Length} values; {total} are needed.", nameof(destination));
         var scratch = ArrayPool<double>.Shared.Rent(2 * Math.Max(x.Length, wavelet.FilterLength));

@@ -22,10 +22,9 @@ internal static class LibEmgWavelet
     {
         if (window.IsEmpty)
             throw new ArgumentException("The window is empty.", nameof(window));
-        var lengths = Dwt.CoefficientLengths(window.Length, wavelet, level);
-        var total = 0;
-        foreach (var l in lengths)
-            total += l;
+        Span<int> lengths = stackalloc int[Math.Clamp(level + 1, 2, 65)];
+        var total = Dwt.FillCoefficientLengths(window.Length, wavelet, level, lengths);
+        lengths = lengths[..(level + 1)];
         var input = ArrayPool<double>.Shared.Rent(window.Length);
         var coefficients = ArrayPool<double>.Shared.Rent(total);
         try

@@ -168,6 +168,28 @@ public class SpectralTests
     }
 
     [Fact]
+    public void StftIsLinear()
+    {
+        var rng = new Random(19);
+        var stft = new Stft(new StftOptions { WindowSamples = 64, OverlapSamples = 40, Window = SpectralWindow.Hamming }, 500);
+        for (var trial = 0; trial < 10; trial++)
+        {
+            var n = rng.Next(64, 700);
+            var x = RandomSignal(rng, n);
+            var y = RandomSignal(rng, n);
+            var (a, b) = ((float)(rng.NextDouble() * 4 - 2), (float)(rng.NextDouble() * 4 - 2));
+            var combo = x.Zip(y, (u, v) => a * u + b * v).ToArray();
+            var size = stft.BinCount * stft.FrameCount(n);
+            Complex[] zx = new Complex[size], zy = new Complex[size], zc = new Complex[size];
+            stft.Forward(x, zx);
+            stft.Forward(y, zy);
+            stft.Forward(combo, zc);
+            for (var i = 0; i < size; i++)
+                Assert.True((zc[i] - (a * zx[i] + b * zy[i])).Magnitude <= 1e-5 * (1 + zc[i].Magnitude), $"trial {trial} value {i}");
+        }
+    }
+
+    [Fact]
     public void InvalidSpectralArgumentsThrow()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new Spectrogram(new SpectrogramOptions { OverlapSamples = 256 }, 1000));

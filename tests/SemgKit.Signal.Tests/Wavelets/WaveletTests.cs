@@ -106,6 +106,9 @@ public class WaveletTests
                 var values = new float[f.ValuesPerChannel];
                 f.Extract(x, values);
                 GoldenFixtures.AssertClose(Row(c.GetProperty(f.Code)), ToDouble(values), 1e-5, 1e-3, $"{f.Code} fs={fs}");
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                f.Extract(x, values);
+                Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
             }
         }
     }
