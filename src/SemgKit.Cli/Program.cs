@@ -85,6 +85,7 @@ public static class Program
         root.Subcommands.Add(SimulateCommand.Create(context));
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(EvaluateCommand.Create(context));
+        root.Subcommands.Add(CrossvalCommand.Create(context));
         return root;
     }
 
