@@ -29,11 +29,11 @@ namespace SemgKit.Neural.Kernels;
 /// </remarks>
 public static partial class Sgemm
 {
-    /// <summary>Below this many multiply-adds (M·N·K) the unpacked path is used.</summary>
-    internal const long DirectMaxWork = 24 * 24 * 24;
+    /// <summary>At or below this many multiply-adds (M·N·K), or for M ≤ 2, the unpacked path is used (measured crossover ≈ 18³).</summary>
+    internal const long DirectMaxWork = 5000;
 
     /// <summary>Below this many multiply-adds (M·N·K) the work stays on the calling thread.</summary>
-    internal const long ParallelMinWork = 96L * 96 * 96;
+    internal const long ParallelMinWork = 128L * 128 * 128;
 
     /// <param name="threads">Upper bound on worker threads (1 = run on the calling thread only; values below 1 are treated as 1).</param>
     public static void Multiply(
@@ -78,7 +78,7 @@ public static partial class Sgemm
             {
                 SgemmPath.Direct => true,
                 SgemmPath.Packed => false,
-                _ => m == 1 || (long)m * n * k <= DirectMaxWork,
+                _ => m <= 2 || (long)m * n * k <= DirectMaxWork,
             };
 
             if (direct)

@@ -52,24 +52,36 @@ public static partial class Sgemm
                 TSimd.StoreScaled(ci + j + 3 * w, s3, p.Alpha, p.Beta);
             }
 
-            for (; j + w <= n; j += w)
+            if (j < n && n >= w)
             {
-                TVec s0 = TSimd.Zero, s1 = TSimd.Zero;
-                float* bp = p.B + j;
-                int q = 0;
-                for (; q + 2 <= k; q += 2, bp += 2 * ldb)
+                // 1..4 vectors of columns left: one pass over k with up to 4 chains; the last vector is shifted left to
+                // end at column n (overlapping columns already stored) and only its new lanes are stored.
+                int v = (n - j + w - 1) / w;
+                float* b0 = p.B + Math.Min(j, n - w), b1 = p.B + Math.Min(j + w, n - w);
+                float* b2 = p.B + Math.Min(j + 2 * w, n - w), b3 = p.B + Math.Min(j + 3 * w, n - w);
+                TVec s0 = TSimd.Zero, s1 = TSimd.Zero, s2 = TSimd.Zero, s3 = TSimd.Zero;
+                nint off = 0;
+                for (int q = 0; q < k; q++, off += ldb)
                 {
-                    s0 = TSimd.Fma(TSimd.Broadcast(ai[q * sap]), TSimd.Load(bp), s0);
-                    s1 = TSimd.Fma(TSimd.Broadcast(ai[(q + 1) * sap]), TSimd.Load(bp + ldb), s1);
+                    var av = TSimd.Broadcast(ai[q * sap]);
+                    s0 = TSimd.Fma(av, TSimd.Load(b0 + off), s0);
+                    if (v > 1) s1 = TSimd.Fma(av, TSimd.Load(b1 + off), s1);
+                    if (v > 2) s2 = TSimd.Fma(av, TSimd.Load(b2 + off), s2);
+                    if (v > 3) s3 = TSimd.Fma(av, TSimd.Load(b3 + off), s3);
                 }
 
-                if (q < k) s0 = TSimd.Fma(TSimd.Broadcast(ai[q * sap]), TSimd.Load(bp), s0);
-                TSimd.StoreScaled(ci + j, TSimd.Add(s0, s1), p.Alpha, p.Beta);
+                TSimd.Store(tail, s0);
+                TSimd.Store(tail + w, s1);
+                TSimd.Store(tail + 2 * w, s2);
+                TSimd.Store(tail + 3 * w, s3);
+                int last = v - 1, lastStart = n - w;
+                for (int t = 0; t < last; t++) StoreScaledScalar(ci + j + t * w, tail + t * w, w, p.Alpha, p.Beta);
+                int done = j + last * w;
+                StoreScaledScalar(ci + done, tail + last * w + (done - lastStart), n - done, p.Alpha, p.Beta);
             }
-
-            if (j < n)
+            else if (j < n)
             {
-                // Fewer than one vector of columns left: accumulate them together (independent chains), k outer.
+                // Fewer columns than one vector: accumulate them together (independent chains), k outer.
                 int rem = n - j;
                 for (int t = 0; t < rem; t++) tail[t] = 0;
                 float* bp = p.B + j;
@@ -195,6 +207,7 @@ internal unsafe interface ISimd<TVec> where TVec : struct
     static abstract int Width { get; }
     static abstract TVec Zero { get; }
     static abstract TVec Load(float* p);
+    static abstract void Store(float* p, TVec v);
     static abstract TVec Broadcast(float x);
     static abstract TVec Fma(TVec a, TVec b, TVec c);
     static abstract TVec Add(TVec a, TVec b);
@@ -209,6 +222,7 @@ internal unsafe struct Simd512 : ISimd<Vector512<float>>
     public static int Width => 16;
     public static Vector512<float> Zero => Vector512<float>.Zero;
     public static Vector512<float> Load(float* p) => Vector512.Load(p);
+    public static void Store(float* p, Vector512<float> v) => Vector512.Store(v, p);
     public static Vector512<float> Broadcast(float x) => Vector512.Create(x);
     public static Vector512<float> Fma(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Avx512F.FusedMultiplyAdd(a, b, c);
     public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
@@ -226,6 +240,7 @@ internal unsafe struct Simd256 : ISimd<Vector256<float>>
     public static int Width => 8;
     public static Vector256<float> Zero => Vector256<float>.Zero;
     public static Vector256<float> Load(float* p) => Vector256.Load(p);
+    public static void Store(float* p, Vector256<float> v) => Vector256.Store(v, p);
     public static Vector256<float> Broadcast(float x) => Vector256.Create(x);
     public static Vector256<float> Fma(Vector256<float> a, Vector256<float> b, Vector256<float> c) => System.Runtime.Intrinsics.X86.Fma.MultiplyAdd(a, b, c);
     public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
@@ -244,6 +259,7 @@ internal unsafe struct Simd1 : ISimd<float>
     public static int Width => 1;
     public static float Zero => 0f;
     public static float Load(float* p) => *p;
+    public static void Store(float* p, float v) => *p = v;
     public static float Broadcast(float x) => x;
     public static float Fma(float a, float b, float c) => a * b + c;
     public static float Add(float a, float b) => a + b;

@@ -41,7 +41,7 @@ internal unsafe struct Avx512Kernel : IMicroKernel
 {
     public static int MR => 12;
     public static int NR => 32;
-    public static SgemmBlocking DefaultBlocking => new(Kc: 256, Mc: 144, Nc: 2048);
+    public static SgemmBlocking DefaultBlocking => new(Kc: 256, Mc: 288, Nc: 2048);
 
     [SkipLocalsInit]
     public static void Run(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta, int mr, int nr)
