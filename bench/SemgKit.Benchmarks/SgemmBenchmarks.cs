@@ -27,10 +27,10 @@ public class SgemmBenchmarks
 
     public static IEnumerable<Shape> Shapes() =>
     [
-        new("064³", 64, 64, 64),
-        new("128³", 128, 128, 128),
-        new("256³", 256, 256, 256),
-        new("512³", 512, 512, 512),
+        new("0064³", 64, 64, 64),
+        new("0128³", 128, 128, 128),
+        new("0256³", 256, 256, 256),
+        new("0512³", 512, 512, 512),
         new("1024³", 1024, 1024, 1024),
         new("conv im2col 64×1022×24", 64, 1022, 24),            // Conv1d C=8→64, kernel 3, T=1022: W(64×3C)·cols(3C×T)
         new("dense 1×1260→600", 1, 600, 1260),                 // batch-1 dense, weights stored in×out
