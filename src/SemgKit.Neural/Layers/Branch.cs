@@ -14,6 +14,7 @@ public sealed class Branch : Layer
     private readonly Tensor[] _outputs;
     private Tensor? _input, _output, _gradInput;
     private int[] _shapeScratch = [];
+    private readonly int _splitTotal;
 
     /// <summary>Every branch sees the whole input.</summary>
     public Branch(params Layer[] branches) : this(null, branches)
@@ -28,6 +29,7 @@ public sealed class Branch : Layer
             throw new ArgumentException("Give one positive channel count per branch.", nameof(inputChannels));
         _branches = [.. branches];
         _split = inputChannels is null ? null : [.. inputChannels];
+        _splitTotal = inputChannels?.Sum() ?? 0;
         _inputs = new Tensor?[branches.Length];
         _grads = new Tensor?[branches.Length];
         _outputs = new Tensor[branches.Length];
@@ -41,7 +43,7 @@ public sealed class Branch : Layer
     private void CheckInput(ReadOnlySpan<int> shape)
     {
         if (shape.Length < 2) throw new ArgumentException($"Branch expects (N, C, …), got {Tensor.ShapeString(shape)}.");
-        if (_split is not null && shape[1] != _split.Sum())
+        if (_split is not null && shape[1] != _splitTotal)
             throw new ArgumentException($"Branch splits {_split.Sum()} channels ({string.Join(" + ", _split)}), got {Tensor.ShapeString(shape)}.");
     }
 
