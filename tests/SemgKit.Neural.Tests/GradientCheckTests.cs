@@ -88,3 +88,19 @@ public class GradientCheckTests
         return layer;
     }
 }
+
+public class DropoutTests
+{
+    [Fact]
+    public void InvertedScalingSeededMaskAndIdentityInEval()
+    {
+        var x = new Tensor(10000);
+        x.Fill(2f);
+        var dropout = new Dropout(0.25f, seed: 4);
+        var y = dropout.Forward(x, training: true).Span.ToArray();
+        Assert.All(y, v => Assert.True(v == 0f || Math.Abs(v - 2f / 0.75f) < 1e-6, $"{v}"));
+        Assert.InRange(y.Count(v => v == 0f) / 10000.0, 0.23, 0.27);
+        Assert.Equal(y, new Dropout(0.25f, seed: 4).Forward(x, training: true).Span.ToArray()); // same seed, same mask
+        Assert.Same(x, dropout.Forward(x, training: false));
+    }
+}
