@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace SemgKit.Neural.Layers;
 
@@ -42,7 +44,17 @@ public sealed class ReLU : Activation
 
     protected override void Derivative(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
     {
-        for (int i = 0; i < y.Length; i++) dx[i] = y[i] > 0 ? dy[i] : 0f;
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var ys = MemoryMarshal.Cast<float, Vector<float>>(y);
+            var dys = MemoryMarshal.Cast<float, Vector<float>>(dy);
+            var dxs = MemoryMarshal.Cast<float, Vector<float>>(dx);
+            for (int v = 0; v < ys.Length; v++)
+                dxs[v] = Vector.ConditionalSelect(Vector.GreaterThan(ys[v], Vector<float>.Zero), dys[v], Vector<float>.Zero);
+            i = ys.Length * Vector<float>.Count;
+        }
+        for (; i < y.Length; i++) dx[i] = y[i] > 0 ? dy[i] : 0f;
     }
 }
 
@@ -91,7 +103,9 @@ public sealed class Tanh : Activation
 
     protected override void Derivative(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
     {
-        for (int i = 0; i < y.Length; i++) dx[i] = dy[i] * (1f - y[i] * y[i]);
+        TensorPrimitives.Multiply(y, y, dx);  // y²
+        TensorPrimitives.Subtract(1f, dx, dx); // 1 − y²
+        TensorPrimitives.Multiply(dx, dy, dx);
     }
 }
 

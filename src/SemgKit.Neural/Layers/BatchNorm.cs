@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace SemgKit.Neural.Layers;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace SemgKit.Neural.Layers;
 public abstract class BatchNorm : Layer
 {
     private Tensor? _input, _output, _gradInput;
-    private readonly float[] _invStd, _mean;
+    private readonly float[] _invStd;
     private float[] _xHat = [];
     private bool _lastTraining;
 
@@ -23,7 +25,6 @@ public abstract class BatchNorm : Layer
         RunningMean = new Tensor(channels);
         RunningVar = new Tensor(channels);
         _invStd = new float[channels];
-        _mean = new float[channels];
         ResetParameters(new Rng(0));
     }
 
@@ -80,13 +81,18 @@ public abstract class BatchNorm : Layer
             double mean, invStd;
             if (training)
             {
+                // two passes: per-slice float sums accumulated in double, then Σ(x − mean)² via the x̂ scratch
                 double sum = 0;
-                for (int s = 0; s < n; s++)
-                    foreach (var v in x.Slice((s * Channels + c) * inner, inner)) sum += v;
+                for (int s = 0; s < n; s++) sum += TensorPrimitives.Sum(x.Slice((s * Channels + c) * inner, inner));
                 mean = sum / m;
                 double sq = 0;
                 for (int s = 0; s < n; s++)
-                    foreach (var v in x.Slice((s * Channels + c) * inner, inner)) sq += (v - mean) * (v - mean);
+                {
+                    int o = (s * Channels + c) * inner;
+                    var centered = _xHat.AsSpan(o, inner);
+                    TensorPrimitives.Subtract(x.Slice(o, inner), (float)mean, centered);
+                    sq += TensorPrimitives.SumOfSquares(centered);
+                }
                 double var = sq / m;
                 invStd = 1 / Math.Sqrt(var + Eps);
                 runMean[c] = (float)((1 - Momentum) * runMean[c] + Momentum * mean);
@@ -97,18 +103,17 @@ public abstract class BatchNorm : Layer
                 mean = runMean[c];
                 invStd = 1 / Math.Sqrt(runVar[c] + Eps);
             }
-            _mean[c] = (float)mean;
             _invStd[c] = (float)invStd;
-            float g = gamma[c], b = beta[c], fm = (float)mean, fi = (float)invStd;
+            float g = gamma[c], b = beta[c], fi = (float)invStd;
             for (int s = 0; s < n; s++)
             {
                 int o = (s * Channels + c) * inner;
-                for (int i = o; i < o + inner; i++)
-                {
-                    float xh = (x[i] - fm) * fi;
-                    _xHat[i] = xh;
-                    ys[i] = g * xh + b;
-                }
+                var xh = _xHat.AsSpan(o, inner);
+                // x̂ = (x − mean)·invStd;  y = γ·x̂ + β
+                TensorPrimitives.Subtract(x.Slice(o, inner), (float)mean, xh); // centred first: no cancellation for large offsets
+                TensorPrimitives.Multiply(xh, fi, xh);
+                TensorPrimitives.Multiply(xh, g, ys.Slice(o, inner));
+                TensorPrimitives.Add(ys.Slice(o, inner), b, ys.Slice(o, inner));
             }
         }
         return y;
@@ -132,11 +137,8 @@ public abstract class BatchNorm : Layer
             for (int s = 0; s < n; s++)
             {
                 int o = (s * Channels + c) * inner;
-                for (int i = o; i < o + inner; i++)
-                {
-                    sumDy += dy[i];
-                    sumDyXh += dy[i] * (double)_xHat[i];
-                }
+                sumDy += TensorPrimitives.Sum(dy.Slice(o, inner));
+                sumDyXh += TensorPrimitives.Dot(dy.Slice(o, inner), _xHat.AsSpan(o, inner));
             }
             dGamma[c] += (float)sumDyXh;
             dBeta[c] += (float)sumDy;
@@ -144,12 +146,15 @@ public abstract class BatchNorm : Layer
             for (int s = 0; s < n; s++)
             {
                 int o = (s * Channels + c) * inner;
-                for (int i = o; i < o + inner; i++)
+                var d = dxs.Slice(o, inner);
+                if (_lastTraining)
                 {
-                    dxs[i] = _lastTraining
-                        ? (float)(scale * (dy[i] - sumDy / m - _xHat[i] * sumDyXh / m))
-                        : (float)(scale * dy[i]);
+                    // dx = scale·dy − scale·Σdy/M − x̂·scale·Σ(dy·x̂)/M
+                    TensorPrimitives.Multiply(dy.Slice(o, inner), (float)scale, d);
+                    TensorPrimitives.Add(d, (float)(-scale * sumDy / m), d);
+                    TensorPrimitives.MultiplyAdd(_xHat.AsSpan(o, inner), (float)(-scale * sumDyXh / m), d, d);
                 }
+                else TensorPrimitives.Multiply(dy.Slice(o, inner), (float)scale, d);
             }
         }
         return dx;
