@@ -104,3 +104,18 @@ public class DropoutTests
         Assert.Same(x, dropout.Forward(x, training: false));
     }
 }
+
+public class DropLastTests
+{
+    [Fact]
+    public void DropLastAvoidsABatchOfOneWithBatchNorm()
+    {
+        var model = new Layers.Sequential(new Layers.Dense(3, 4), new Layers.BatchNorm1d(4), new Layers.Dense(4, 2));
+        model.Initialize(1);
+        var data = new Training.LabeledData(Random.Normal(1, 9, 3), [0, 1, 0, 1, 0, 1, 0, 1, 0]);
+        var options = new Training.TrainerOptions { Epochs = 2, BatchSize = 4 };
+        Assert.Throws<ArgumentException>(() => Training.Trainer.Fit(model, data, null, options, cancellationToken: TestContext.Current.CancellationToken));
+        var history = Training.Trainer.Fit(model, data, null, options with { DropLast = true }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(2, history.Epochs.Count);
+    }
+}

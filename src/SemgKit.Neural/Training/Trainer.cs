@@ -34,6 +34,12 @@ public sealed record TrainerOptions
     /// <summary>Cross-entropy class weights (null = uniform).</summary>
     public float[]? ClassWeights { get; init; }
 
+    /// <summary>
+    /// Skip the last mini-batch of an epoch when it is smaller than <see cref="BatchSize"/> (like DataLoader's drop_last;
+    /// useful with BatchNorm, which cannot train on a batch of one).
+    /// </summary>
+    public bool DropLast { get; init; }
+
     /// <summary>Cross-entropy label smoothing.</summary>
     public float LabelSmoothing { get; init; }
 }
@@ -72,20 +78,23 @@ public static class Trainer
             rng.Shuffle(order.AsSpan());
             double lossSum = 0;
             int correct = 0;
+            int seen = 0;
             for (int start = 0; start < train.Count; start += options.BatchSize)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (options.DropLast && train.Count - start < options.BatchSize && start > 0) break;
                 var (x, y) = batches.Gather(train, order.AsSpan(start, Math.Min(options.BatchSize, train.Count - start)));
                 var logits = model.Forward(x, training: true);
                 lossSum += loss.Forward(logits, y) * (double)y.Length;
                 correct += CountCorrect(logits, y);
+                seen += y.Length;
                 optimizer.ZeroGrad();
                 model.Backward(loss.Backward());
                 if (options.ClipGradientNorm is { } maxNorm) GradientClipping.ClipByGlobalNorm(parameters, maxNorm);
                 optimizer.Step();
             }
             var (valLoss, valAccuracy) = validation is null ? ((double?)null, (double?)null) : Evaluate(model, validation, loss, options.BatchSize, cancellationToken);
-            var report = new EpochReport(epoch, options.Epochs, lossSum / train.Count, (double)correct / train.Count, valLoss, valAccuracy, optimizer.LearningRate, clock.Elapsed);
+            var report = new EpochReport(epoch, options.Epochs, lossSum / seen, (double)correct / seen, valLoss, valAccuracy, optimizer.LearningRate, clock.Elapsed);
             history.Add(report);
             progress?.Report(report);
 
