@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace SemgKit.Neural.Layers;
 
 /// <summary>
@@ -54,6 +56,11 @@ public abstract class PoolingBase : Layer
         var x = input.Span;
         var ys = y.Span;
         float invArea = 1f / (KernelH * KernelW);
+        if (KernelH == 1 && StrideH == 1 && h == 1)
+        {
+            Forward1d(x, ys, n * c, w, wo, invArea);
+            return y;
+        }
         for (int p = 0; p < n * c; p++)
         {
             int inBase = p * h * w, outBase = p * ho * wo;
@@ -96,6 +103,39 @@ public abstract class PoolingBase : Layer
             }
         }
         return y;
+    }
+
+    // (rows, T) → (rows, T_out): the common 1-D case without the 2-D index arithmetic.
+    private void Forward1d(ReadOnlySpan<float> x, Span<float> y, int rows, int w, int wo, float invArea)
+    {
+        int k = KernelW, stride = StrideW;
+        for (int r = 0; r < rows; r++)
+        {
+            var src = x.Slice(r * w, w);
+            var dst = y.Slice(r * wo, wo);
+            int outBase = r * wo;
+            for (int o = 0; o < wo; o++)
+            {
+                var window = src.Slice(o * stride, k);
+                if (_max)
+                {
+                    int best = 0;
+                    float bestValue = window[0];
+                    for (int j = 1; j < window.Length; j++)
+                    {
+                        float v = window[j];
+                        if (v > bestValue || float.IsNaN(v))
+                        {
+                            bestValue = v;
+                            best = j;
+                        }
+                    }
+                    dst[o] = bestValue;
+                    _argMax[outBase + o] = r * w + o * stride + best;
+                }
+                else dst[o] = TensorPrimitives.Sum(window) * invArea;
+            }
+        }
     }
 
     // Max: the gradient goes to the arg-max of each window; average: spread evenly over the window.
