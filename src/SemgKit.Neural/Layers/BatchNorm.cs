@@ -1,0 +1,178 @@
+using System.Numerics.Tensors;
+
+namespace SemgKit.Neural.Layers;
+
+/// <summary>
+/// Batch normalisation over every axis but the channel axis 1, <c>torch.nn.BatchNorm1d/2d</c>. Training: normalise with
+/// the batch mean and biased variance and update running_mean/running_var with <see cref="Momentum"/> (0.1) using the
+/// unbiased variance; <c>training=false</c>: normalise with the running statistics. Weight (γ, ones) and bias (β, zeros).
+/// </summary>
+public abstract class BatchNorm : Layer
+{
+    private Tensor? _input, _output, _gradInput;
+    private readonly float[] _invStd;
+    private float[] _xHat = [];
+    private bool _lastTraining;
+
+    private protected BatchNorm(int channels, double eps, double momentum)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(channels);
+        Channels = channels;
+        Eps = eps;
+        Momentum = momentum;
+        Weight = new Parameter("weight", channels);
+        Bias = new Parameter("bias", channels);
+        RunningMean = new Tensor(channels);
+        RunningVar = new Tensor(channels);
+        _invStd = new float[channels];
+        ResetParameters(new Rng(0));
+    }
+
+    public int Channels { get; }
+    public double Eps { get; }
+    public double Momentum { get; }
+    public Parameter Weight { get; }
+    public Parameter Bias { get; }
+    public Tensor RunningMean { get; }
+    public Tensor RunningVar { get; }
+
+    protected override IEnumerable<Parameter> OwnParameters => [Weight, Bias];
+
+    protected override IEnumerable<KeyValuePair<string, Tensor>> OwnBuffers => [new("running_mean", RunningMean), new("running_var", RunningVar)];
+
+    /// <summary>PyTorch default: γ = 1, β = 0, running mean 0, running variance 1 (no randomness).</summary>
+    protected override void ResetParameters(Rng rng)
+    {
+        Weight.Value.Fill(1);
+        Bias.Value.Clear();
+        RunningMean.Clear();
+        RunningVar.Fill(1);
+    }
+
+    private protected abstract void CheckShape(ReadOnlySpan<int> shape);
+
+    public override int[] OutputShape(ReadOnlySpan<int> inputShape)
+    {
+        CheckShape(inputShape);
+        if (inputShape[1] != Channels)
+            throw new ArgumentException($"{GetType().Name} expects {Channels} channels, got {Tensor.ShapeString(inputShape)}.");
+        return inputShape.ToArray();
+    }
+
+    public override Tensor Forward(Tensor input, bool training)
+    {
+        CheckShape(input.Shape);
+        if (input.Dim(1) != Channels) OutputShape(input.Shape);
+        int n = input.Dim(0), inner = input.Length / (n * Channels), m = n * inner;
+        if (training && m <= 1)
+            throw new ArgumentException($"{GetType().Name}: expected more than 1 value per channel when training, got {Tensor.ShapeString(input.Shape)}.");
+        _input = input;
+        _lastTraining = training;
+        var y = Tensor.Reuse(ref _output, input.Shape);
+        if (_xHat.Length < input.Length) _xHat = new float[input.Length];
+        var x = input.Span;
+        var ys = y.Span;
+        var gamma = Weight.Value.Span;
+        var beta = Bias.Value.Span;
+        var runMean = RunningMean.Span;
+        var runVar = RunningVar.Span;
+        for (int c = 0; c < Channels; c++)
+        {
+            double mean, invStd;
+            if (training)
+            {
+                // two passes: per-slice float sums accumulated in double, then Σ(x − mean)² via the x̂ scratch
+                double sum = 0;
+                for (int s = 0; s < n; s++) sum += TensorPrimitives.Sum(x.Slice((s * Channels + c) * inner, inner));
+                mean = sum / m;
+                double sq = 0;
+                for (int s = 0; s < n; s++)
+                {
+                    int o = (s * Channels + c) * inner;
+                    var centered = _xHat.AsSpan(o, inner);
+                    TensorPrimitives.Subtract(x.Slice(o, inner), (float)mean, centered);
+                    sq += TensorPrimitives.SumOfSquares(centered);
+                }
+                double var = sq / m;
+                invStd = 1 / Math.Sqrt(var + Eps);
+                runMean[c] = (float)((1 - Momentum) * runMean[c] + Momentum * mean);
+                runVar[c] = (float)((1 - Momentum) * runVar[c] + Momentum * sq / (m - 1));
+            }
+            else
+            {
+                mean = runMean[c];
+                invStd = 1 / Math.Sqrt(runVar[c] + Eps);
+            }
+            _invStd[c] = (float)invStd;
+            float g = gamma[c], b = beta[c], fi = (float)invStd;
+            for (int s = 0; s < n; s++)
+            {
+                int o = (s * Channels + c) * inner;
+                var xh = _xHat.AsSpan(o, inner);
+                // x̂ = (x − mean)·invStd;  y = γ·x̂ + β
+                TensorPrimitives.Subtract(x.Slice(o, inner), (float)mean, xh); // centred first: no cancellation for large offsets
+                TensorPrimitives.Multiply(xh, fi, xh);
+                TensorPrimitives.Multiply(xh, g, ys.Slice(o, inner));
+                TensorPrimitives.Add(ys.Slice(o, inner), b, ys.Slice(o, inner));
+            }
+        }
+        return y;
+    }
+
+    // Training: dx = γ·invStd/M · (M·dy − Σdy − x̂·Σ(dy·x̂)); eval: dx = γ·invStd·dy.  dγ += Σ dy·x̂, dβ += Σ dy.
+    public override Tensor Backward(Tensor gradOutput)
+    {
+        var input = Cached(_input);
+        RequireSameShape(gradOutput, _output!);
+        int n = input.Dim(0), inner = input.Length / (n * Channels), m = n * inner;
+        var dx = Tensor.Reuse(ref _gradInput, input.Shape);
+        var dy = gradOutput.Span;
+        var dxs = dx.Span;
+        var gamma = Weight.Value.Span;
+        var dGamma = Weight.Grad.Span;
+        var dBeta = Bias.Grad.Span;
+        for (int c = 0; c < Channels; c++)
+        {
+            double sumDy = 0, sumDyXh = 0;
+            for (int s = 0; s < n; s++)
+            {
+                int o = (s * Channels + c) * inner;
+                sumDy += TensorPrimitives.Sum(dy.Slice(o, inner));
+                sumDyXh += TensorPrimitives.Dot(dy.Slice(o, inner), _xHat.AsSpan(o, inner));
+            }
+            dGamma[c] += (float)sumDyXh;
+            dBeta[c] += (float)sumDy;
+            double scale = gamma[c] * (double)_invStd[c];
+            for (int s = 0; s < n; s++)
+            {
+                int o = (s * Channels + c) * inner;
+                var d = dxs.Slice(o, inner);
+                if (_lastTraining)
+                {
+                    // dx = scale·dy − scale·Σdy/M − x̂·scale·Σ(dy·x̂)/M
+                    TensorPrimitives.Multiply(dy.Slice(o, inner), (float)scale, d);
+                    TensorPrimitives.Add(d, (float)(-scale * sumDy / m), d);
+                    TensorPrimitives.MultiplyAdd(_xHat.AsSpan(o, inner), (float)(-scale * sumDyXh / m), d, d);
+                }
+                else TensorPrimitives.Multiply(dy.Slice(o, inner), (float)scale, d);
+            }
+        }
+        return dx;
+    }
+}
+
+/// <summary><c>torch.nn.BatchNorm1d</c> over (N, C) or (N, C, T).</summary>
+public sealed class BatchNorm1d(int channels, double eps = 1e-5, double momentum = 0.1) : BatchNorm(channels, eps, momentum)
+{
+    private protected override void CheckShape(ReadOnlySpan<int> shape)
+    {
+        if (shape.Length is not (2 or 3))
+            throw new ArgumentException($"BatchNorm1d expects (N, C) or (N, C, T), got {Tensor.ShapeString(shape)}.");
+    }
+}
+
+/// <summary><c>torch.nn.BatchNorm2d</c> over (N, C, H, W).</summary>
+public sealed class BatchNorm2d(int channels, double eps = 1e-5, double momentum = 0.1) : BatchNorm(channels, eps, momentum)
+{
+    private protected override void CheckShape(ReadOnlySpan<int> shape) => RequireRank(shape, 4, "(N, C, H, W)");
+}
