@@ -69,7 +69,7 @@ public class ConvReferenceTests
     {
         var conv = new Conv2d(c, cout, (kh, kw), (sh, sw), new Padding(ph, pw), (d, d));
         conv.Initialize(42);
-        var x = Random.Normal(1, 3, c, h, w);
+        var x = RandomTensors.Normal(1, 3, c, h, w);
         var y = conv.Forward(x, false);
         int ho = y.Dim(2), wo = y.Dim(3);
         Assert.Equal((h + 2 * ph - d * (kh - 1) - 1) / sh + 1, ho);
@@ -87,7 +87,7 @@ public class ConvReferenceTests
         var padding = stride == 1 ? Padding.Same : 1;
         var conv = new Conv1d(c, cout, k, stride, padding, dilation);
         conv.Initialize(7);
-        var x = Random.Normal(2, 2, c, t);
+        var x = RandomTensors.Normal(2, 2, c, t);
         var y = conv.Forward(x, false);
         int before = stride == 1 ? dilation * (k - 1) / 2 : 1;
         if (stride == 1) Assert.Equal(t, y.Dim(2));
@@ -104,7 +104,7 @@ public class ConvReferenceTests
     {
         var conv = new ConvTranspose2d(c, cout, (kh, kw), (sh, sw), (ph, pw), (oph, opw), (1, 1));
         conv.Initialize(9);
-        var x = Random.Normal(3, 2, c, h, w);
+        var x = RandomTensors.Normal(3, 2, c, h, w);
         var y = conv.Forward(x, false);
         int ho = y.Dim(2), wo = y.Dim(3);
         Assert.Equal((h - 1) * sh - 2 * ph + kh + oph, ho);
@@ -119,8 +119,8 @@ public class ConvReferenceTests
         var g = new WindowGeometry(3, 2, 2, 3, 1, 2, 1, 2);
         int ch = 2, h = 7, w = 9;
         int ho = (h + 2 - 2 - 1) / 2 + 1, wo = (w + 4 - 2 - 1) / 3 + 1;
-        var x = Random.Normal(4, ch, h, w);
-        var c = Random.Normal(5, ch * 6, ho * wo);
+        var x = RandomTensors.Normal(4, ch, h, w);
+        var c = RandomTensors.Normal(5, ch * 6, ho * wo);
         var col = new float[ch * 6 * ho * wo];
         Im2Col.Unfold(x.Span, ch, h, w, g, ho, wo, col);
         var img = new float[ch * h * w];

@@ -34,21 +34,21 @@ public class GradientCheckTests
     [Fact]
     public void OddGeometries()
     {
-        GradCheck.Layer(Init(new Conv2d(2, 3, (2, 3), (3, 2), new Padding(2, 1), (2, 1))), Random.Normal(1, 2, 2, 7, 8));
-        GradCheck.Layer(Init(new Conv1d(3, 2, 5, stride: 3, padding: 4, dilation: 2)), Random.Normal(2, 2, 3, 13));
-        GradCheck.Layer(Init(new ConvTranspose2d(2, 2, (3, 2), (2, 3), (1, 0), (1, 2), (1, 1))), Random.Normal(3, 2, 2, 3, 4));
-        GradCheck.Layer(Init(new ConvTranspose1d(2, 3, 3, stride: 3, padding: 2, dilation: 2, outputPadding: 1)), Random.Normal(4, 2, 2, 5));
-        GradCheck.Layer(Init(new Conv2d(3, 2, 1, bias: false)), Random.Normal(5, 2, 3, 3, 3));
-        GradCheck.Layer(Init(new Permute(2, 0, 3, 1)), Random.Normal(6, 2, 3, 4, 5));
-        GradCheck.Layer(Init(new Branch(new Dense(4, 2), new Sequential(new Dense(4, 3), new Sigmoid()))), Random.Normal(7, 3, 4));
+        GradCheck.Layer(Init(new Conv2d(2, 3, (2, 3), (3, 2), new Padding(2, 1), (2, 1))), RandomTensors.Normal(1, 2, 2, 7, 8));
+        GradCheck.Layer(Init(new Conv1d(3, 2, 5, stride: 3, padding: 4, dilation: 2)), RandomTensors.Normal(2, 2, 3, 13));
+        GradCheck.Layer(Init(new ConvTranspose2d(2, 2, (3, 2), (2, 3), (1, 0), (1, 2), (1, 1))), RandomTensors.Normal(3, 2, 2, 3, 4));
+        GradCheck.Layer(Init(new ConvTranspose1d(2, 3, 3, stride: 3, padding: 2, dilation: 2, outputPadding: 1)), RandomTensors.Normal(4, 2, 2, 5));
+        GradCheck.Layer(Init(new Conv2d(3, 2, 1, bias: false)), RandomTensors.Normal(5, 2, 3, 3, 3));
+        GradCheck.Layer(Init(new Permute(2, 0, 3, 1)), RandomTensors.Normal(6, 2, 3, 4, 5));
+        GradCheck.Layer(Init(new Branch(new Dense(4, 2), new Sequential(new Dense(4, 3), new Sigmoid()))), RandomTensors.Normal(7, 3, 4));
     }
 
     [Fact]
     public void DropoutWithFixedMask()
     {
         var dropout = new Dropout(0.3f);
-        GradCheck.Layer(dropout, Random.Normal(8, 4, 6), training: true, beforeForward: () => dropout.Initialize(11));
-        GradCheck.Layer(dropout, Random.Normal(9, 4, 6), training: false);
+        GradCheck.Layer(dropout, RandomTensors.Normal(8, 4, 6), training: true, beforeForward: () => dropout.Initialize(11));
+        GradCheck.Layer(dropout, RandomTensors.Normal(9, 4, 6), training: false);
     }
 
     public static TheoryData<string> LossCases() => [.. NeuralGolden.Names("losses.json")];
@@ -112,7 +112,7 @@ public class DropLastTests
     {
         var model = new Layers.Sequential(new Layers.Dense(3, 4), new Layers.BatchNorm1d(4), new Layers.Dense(4, 2));
         model.Initialize(1);
-        var data = new Training.LabeledData(Random.Normal(1, 9, 3), [0, 1, 0, 1, 0, 1, 0, 1, 0]);
+        var data = new Training.LabeledData(RandomTensors.Normal(1, 9, 3), [0, 1, 0, 1, 0, 1, 0, 1, 0]);
         var options = new Training.TrainerOptions { Epochs = 2, BatchSize = 4 };
         Assert.Throws<ArgumentException>(() => Training.Trainer.Fit(model, data, null, options, cancellationToken: TestContext.Current.CancellationToken));
         var history = Training.Trainer.Fit(model, data, null, options with { DropLast = true }, cancellationToken: TestContext.Current.CancellationToken);

@@ -71,7 +71,7 @@ public class ModelTests
     {
         var model = SmallCnn();
         model.Initialize(1);
-        var x = Random.Normal(10, 16, 3, 20);
+        var x = RandomTensors.Normal(10, 16, 3, 20);
         int[] y = [.. Enumerable.Range(0, 16).Select(i => i % 4)];
         var data = new LabeledData(x, y);
         var history = Trainer.Fit(model, data, data, new TrainerOptions
@@ -90,10 +90,10 @@ public class ModelTests
     [Fact]
     public void TrainingIsReproducibleAndEarlyStoppingRestoresBest()
     {
-        var x = Random.Normal(20, 40, 6);
+        var x = RandomTensors.Normal(20, 40, 6);
         int[] y = [.. Enumerable.Range(0, 40).Select(i => x.Data[i * 6] > 0 ? 1 : 0)];
         var train = new LabeledData(x, y);
-        var validation = new LabeledData(Random.Normal(21, 12, 6), [.. Enumerable.Range(0, 12).Select(i => i % 2)]);
+        var validation = new LabeledData(RandomTensors.Normal(21, 12, 6), [.. Enumerable.Range(0, 12).Select(i => i % 2)]);
         TrainingHistory Run(out Sequential model)
         {
             model = new Sequential(new Dense(6, 16), new ReLU(), new Dropout(0.2f), new Dense(16, 2));
@@ -133,7 +133,7 @@ public class ModelTests
     {
         var a = SmallCnn();
         a.Initialize(1);
-        a.Forward(Random.Normal(1, 4, 3, 12), true); // running stats
+        a.Forward(RandomTensors.Normal(1, 4, 3, 12), true); // running stats
         using var dir = new TempDirectory();
         WeightsFile.Save(dir.File("m.sknn"), a);
         var b = SmallCnn();
@@ -144,7 +144,7 @@ public class ModelTests
             Assert.Equal(x.Key, y.Key);
             Assert.Equal(x.Value.Span.ToArray(), y.Value.Span.ToArray());
         }
-        var input = Random.Normal(3, 2, 3, 12);
+        var input = RandomTensors.Normal(3, 2, 3, 12);
         Assert.Equal(a.Forward(input, false).Span.ToArray(), b.Forward(input, false).Span.ToArray());
 
         // embedded in a larger stream
@@ -209,7 +209,7 @@ public class ModelTests
                 new Dense(16, 6), new Sigmoid(), new Reshape(2, 3), new ConvTranspose1d(2, 2, 3, stride: 2),
                 new Branch([1, 1], new ELU(), new Reshape(-1, 7)), new Dropout(0.5f), new GlobalAveragePool(), new Dense(2, 3));
             model.Initialize(1);
-            var x = Random.Normal(1, 1, 3, 40);
+            var x = RandomTensors.Normal(1, 1, 3, 40);
             var grad = new Tensor(1, 3);
             for (int i = 0; i < 3; i++)
             {

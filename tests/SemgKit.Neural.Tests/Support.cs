@@ -99,7 +99,7 @@ internal static class Close
     }
 }
 
-internal static class Random
+internal static class RandomTensors
 {
     public static Tensor Normal(ulong seed, params int[] shape)
     {
@@ -121,7 +121,7 @@ internal static class GradCheck
     {
         beforeForward?.Invoke();
         var y = layer.Forward(input, training);
-        var r = Random.Normal(77, y.ShapeArray());
+        var r = RandomTensors.Normal(77, y.ShapeArray());
         layer.ZeroGrad();
         var dx = layer.Backward(r).Clone();
         var parameters = layer.NamedParameters();
