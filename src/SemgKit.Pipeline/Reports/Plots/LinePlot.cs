@@ -27,7 +27,7 @@ public static class LinePlot
         var (y0, y1) = yRange ?? Pad(ys.Min(), ys.Max());
         if (!(x1 > x0)) x1 = x0 + 1;
         if (!(y1 > y0)) y1 = y0 + 1;
-        double left = 62, right = 16, top = 54, bottom = 46;
+        double left = 62, right = 16, top = 34, bottom = 46;
         double pw = width - left - right, ph = height - top - bottom;
         double X(double v) => left + (v - x0) / (x1 - x0) * pw;
         double Y(double v) => top + ph - (v - y0) / (y1 - y0) * ph;
@@ -61,8 +61,24 @@ public static class LinePlot
         Svg.Text(sb, left + pw / 2, height - 8, xLabel);
         double my = top + ph / 2;
         sb.Append($"<text x=\"14\" y=\"{Svg.N(my)}\" text-anchor=\"middle\" transform=\"rotate(-90 14 {Svg.N(my)})\">{Svg.Escape(yLabel)}</text>");
-        BarChart.Legend(sb, series.Select(s => s.Name).ToArray(), left, 42);
+        InsideLegend(sb, series, left + pw, top + ph);
         return Svg.End(sb);
+    }
+
+    /// <summary>A vertical legend box in the lower-right corner of the plot area (where ROC and loss curves leave room).</summary>
+    private static void InsideLegend(System.Text.StringBuilder sb, IReadOnlyList<LineSeries> series, double right, double bottom)
+    {
+        if (series.Count < 2) return;
+        double width = 34 + 6.4 * series.Max(s => s.Name.Length), height = 8 + 16 * series.Count;
+        double x = right - width - 8, y = bottom - height - 8;
+        sb.Append($"<rect x=\"{Svg.N(x)}\" y=\"{Svg.N(y)}\" width=\"{Svg.N(width)}\" height=\"{Svg.N(height)}\" fill=\"#ffffff\" fill-opacity=\"0.85\" stroke=\"#cccccc\"/>");
+        for (int i = 0; i < series.Count; i++)
+        {
+            double ly = y + 14 + 16 * i;
+            string dash = series[i].Dashed ? " stroke-dasharray=\"5 4\"" : "";
+            sb.Append($"<line x1=\"{Svg.N(x + 6)}\" y1=\"{Svg.N(ly - 4)}\" x2=\"{Svg.N(x + 24)}\" y2=\"{Svg.N(ly - 4)}\" stroke=\"{Svg.Palette[i % Svg.Palette.Length]}\" stroke-width=\"2\"{dash}/>");
+            Svg.Text(sb, x + 28, ly, series[i].Name, "start", "font-size=\"11\"");
+        }
     }
 
     private static (double, double) Pad(double min, double max)
