@@ -63,7 +63,7 @@ public static class FeatureEvaluation
                 progress?.Report((step++, folds.Count * (1 + request.Models.Count), $"{spec.Name} on {fold.Name}"));
                 cancellationToken.ThrowIfCancellationRequested();
                 var fitClock = Stopwatch.StartNew();
-                var model = StandardizedClassifier.Fit(spec, train.Matrix, train.Labels, classCount, cancellationToken);
+                var model = StandardizedClassifier.Fit(spec, TrainingSetOf(train, fold.Train, classCount, request.Seed), cancellationToken);
                 trainSeconds += fitClock.Elapsed.TotalSeconds;
 
                 var foldPredictions = new int[test.Count];
@@ -107,6 +107,15 @@ public static class FeatureEvaluation
             WallSeconds = clock.Elapsed.TotalSeconds,
         };
     }
+
+    /// <summary>The training set of encoded windows, with each row's group and recording.</summary>
+    internal static TrainingSet TrainingSetOf(WindowedFeatures windows, IReadOnlyList<Recording> recordings, int classCount, int seed) => new(
+        windows.Matrix,
+        windows.Labels,
+        classCount,
+        windows.RecordingIndex.Select(i => recordings[i].Metadata.Group).ToArray(),
+        windows.RecordingIndex,
+        seed);
 
     /// <summary>results.json's dataset block for <paramref name="dataset"/>.</summary>
     public static DatasetDescription Describe(Dataset dataset) => new(

@@ -14,6 +14,7 @@ public static class ClassifierCodec
     [
         new("lda", typeof(LdaClassifier), (c, w) => ((LdaClassifier)c).Write(w), r => LdaClassifier.Read(r)),
         new("standardized", typeof(StandardizedClassifier), (c, w) => WriteStandardized((StandardizedClassifier)c, w), ReadStandardized),
+        new("ensemble", typeof(EnsembleClassifier), (c, w) => WriteEnsemble((EnsembleClassifier)c, w), ReadEnsemble),
     ];
 
     /// <summary>Writes the kind name and the classifier.</summary>
@@ -64,5 +65,30 @@ public static class ClassifierCodec
         if (inner.FeatureCount != standardizer.FeatureCount)
             throw new InvalidDataException($"inner classifier takes {inner.FeatureCount} features, standardiser has {standardizer.FeatureCount}");
         return new StandardizedClassifier(standardizer, inner, map, classCount);
+    }
+
+    private static void WriteEnsemble(EnsembleClassifier c, BinaryWriter w)
+    {
+        w.Write(c.Members.Count);
+        w.Write(c.Chosen);
+        foreach (var m in c.Members) Write(m, w);
+    }
+
+    private static EnsembleClassifier ReadEnsemble(BinaryReader r)
+    {
+        int count = r.ReadInt32();
+        int chosen = r.ReadInt32();
+        if (count < 1 || count > 10_000 || chosen < -1 || chosen >= count)
+            throw new InvalidDataException($"ensemble of {count} members with chosen member {chosen} is invalid");
+        var members = new IClassifier[count];
+        for (int i = 0; i < count; i++) members[i] = Read(r);
+        try
+        {
+            return new EnsembleClassifier(members, chosen);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException(e.Message, e);
+        }
     }
 }

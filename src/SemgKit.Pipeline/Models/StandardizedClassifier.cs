@@ -52,20 +52,24 @@ public sealed class StandardizedClassifier : IClassifier
         return _classMap[k];
     }
 
-    /// <summary>Fits standardisation and <paramref name="spec"/> on <paramref name="x"/>; classes without rows are left out and never predicted.</summary>
-    public static StandardizedClassifier Fit(ClassifierSpec spec, FeatureMatrix x, ReadOnlySpan<int> y, int classCount, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Fits standardisation and <paramref name="spec"/> on <paramref name="training"/> (labels in 0..ClassCount-1);
+    /// classes without rows are left out and never predicted.
+    /// </summary>
+    public static StandardizedClassifier Fit(ClassifierSpec spec, TrainingSet training, CancellationToken cancellationToken = default)
     {
+        var x = training.X;
+        int classCount = training.ClassCount;
         var standardizer = Standardizer.Fit(x);
         var scaled = new FeatureMatrix(x.Data.ToArray(), x.RowCount, x.FeatureCount);
         standardizer.TransformInPlace(scaled);
         var present = new bool[classCount];
-        foreach (int label in y) present[label] = true;
+        foreach (int label in training.Labels) present[label] = true;
         var classMap = Enumerable.Range(0, classCount).Where(k => present[k]).ToArray();
         var toInner = new int[classCount];
         for (int i = 0; i < classMap.Length; i++) toInner[classMap[i]] = i;
-        var innerLabels = new int[y.Length];
-        for (int i = 0; i < y.Length; i++) innerLabels[i] = toInner[y[i]];
-        var inner = spec.Fit(scaled, innerLabels, classMap.Length, cancellationToken);
+        var innerLabels = training.Labels.Select(l => toInner[l]).ToArray();
+        var inner = spec.Fit(training with { X = scaled, Labels = innerLabels, ClassCount = classMap.Length }, cancellationToken);
         return new StandardizedClassifier(standardizer, inner, classMap, classCount);
     }
 }

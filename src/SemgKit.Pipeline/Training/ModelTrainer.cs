@@ -35,7 +35,7 @@ public static class ModelTrainer
         if (present < 2)
             throw new SemgException($"{dataset.Source ?? dataset.Name}: training windows hold {present} class(es); at least two are needed");
         var clock = Stopwatch.StartNew();
-        var classifier = StandardizedClassifier.Fit(request.Model, windows.Matrix, windows.Labels, dataset.ClassNames.Count, cancellationToken);
+        var classifier = StandardizedClassifier.Fit(request.Model, Evaluation.FeatureEvaluation.TrainingSetOf(windows, request.Recordings, dataset.ClassNames.Count, request.Seed), cancellationToken);
         double seconds = clock.Elapsed.TotalSeconds;
         var manifest = new ModelManifest
         {
