@@ -73,7 +73,9 @@ public static class Spectral
     }
 
     /// <summary>Upper edges (Hz) of the DFTR bands, which start at 20 Hz (He et al. 2015, as in LibEMG: 20–92, 92–163, 163–235, 235–305, 305–378, 378–450).</summary>
-    public static ReadOnlySpan<double> DftrBandEdgesHz => [20, 92, 163, 235, 305, 378, 450];
+    public static ReadOnlySpan<double> DftrBandEdgesHz => BandEdges;
+
+    private static readonly double[] BandEdges = [20, 92, 163, 235, 305, 378, 450];
 
     /// <summary>The number of DFTR bands whose upper edge is below the Nyquist frequency fs/2.</summary>
     public static int DftrBandCount(double sampleRateHz)
