@@ -124,8 +124,8 @@ public static class Entropy
                         dM = Vector.Max(dM, Vector.Abs(d - meanM));
                         dM1 = Vector.Max(dM1, Vector.Abs(d - meanM1));
                     }
-                    accM += Vector.Exp(PowerOf(dM, power) * vNegInvR);
-                    accM1 += Vector.Exp(PowerOf(dM1, power) * vNegInvR);
+                    accM += FastExp(PowerOf(dM, power) * vNegInvR);
+                    accM1 += FastExp(PowerOf(dM1, power) * vNegInvR);
                 }
             }
             double lagM = Vector.Sum(accM), lagM1 = Vector.Sum(accM1);
@@ -165,6 +165,28 @@ public static class Entropy
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<float> Load(ref float x0, int offset) => Vector.LoadUnsafe(ref x0, (nuint)offset);
+
+    /// <summary>
+    /// eˣ for x ≤ 0 in float: 2^(x·log₂e) split into 2ⁿ (exponent bits) · 2ᶠ, |f| ≤ ½, with 2ᶠ by its degree-6 Taylor
+    /// polynomial (relative error &lt; 2e-7); x below −87 gives 0. About 3× cheaper than <see cref="Vector.Exp(Vector{float})"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector<float> FastExp(Vector<float> x)
+    {
+        var underflow = Vector.LessThan(x, new Vector<float>(-87f));
+        var t = Vector.Max(x, new Vector<float>(-87f)) * new Vector<float>(1.44269504f);
+        var n = Vector.Round(t);
+        var f = (t - n) * new Vector<float>(0.693147181f); // 2ᶠ = e^(f·ln2)
+        var p = new Vector<float>(1f / 720);
+        p = p * f + new Vector<float>(1f / 120);
+        p = p * f + new Vector<float>(1f / 24);
+        p = p * f + new Vector<float>(1f / 6);
+        p = p * f + new Vector<float>(0.5f);
+        p = p * f + Vector<float>.One;
+        p = p * f + Vector<float>.One;
+        var scale = Vector.AsVectorSingle(Vector.ShiftLeft(Vector.ConvertToInt32(n) + new Vector<int>(127), 23));
+        return Vector.AndNot(p * scale, Vector.AsVectorSingle(underflow));
+    }
 
     private static Vector<float> PowerOf(Vector<float> v, int power)
     {
