@@ -106,26 +106,23 @@ public static class Entropy
             var i = 0;
             var accM = Vector<float>.Zero;
             var accM1 = Vector<float>.Zero;
-            if (Vector.IsHardwareAccelerated)
+            if (Vector.IsHardwareAccelerated && full >= w)
             {
                 for (; i + w <= full; i += w)
                 {
-                    var sum = Vector<float>.Zero;
-                    for (var t = 0; t < m; t++)
-                        sum += Load(ref x0, i + t) - Load(ref x0, i + t + lag);
-                    var last = Load(ref x0, i + m) - Load(ref x0, i + m + lag);
-                    var meanM = sum * vInvM;
-                    var meanM1 = (sum + last) * vInvM1;
-                    var dM = Vector<float>.Zero;
-                    var dM1 = Vector.Abs(last - meanM1);
-                    for (var t = 0; t < m; t++)
-                    {
-                        var d = Load(ref x0, i + t) - Load(ref x0, i + t + lag);
-                        dM = Vector.Max(dM, Vector.Abs(d - meanM));
-                        dM1 = Vector.Max(dM1, Vector.Abs(d - meanM1));
-                    }
-                    accM += FastExp(PowerOf(dM, power) * vNegInvR);
-                    accM1 += FastExp(PowerOf(dM1, power) * vNegInvR);
+                    var (simM, simM1) = FuzzySimilarities(ref x0, i, lag, m, power, vInvM, vInvM1, vNegInvR);
+                    accM += simM;
+                    accM1 += simM1;
+                }
+                if (i < full)
+                {
+                    // Tail: one overlapping vector ending at full − 1, keeping only the lanes not yet counted.
+                    var start = full - w;
+                    var (simM, simM1) = FuzzySimilarities(ref x0, start, lag, m, power, vInvM, vInvM1, vNegInvR);
+                    var keep = Vector.GreaterThanOrEqual(Vector<int>.Indices, new Vector<int>(i - start));
+                    accM += Vector.ConditionalSelect(keep, simM, Vector<float>.Zero);
+                    accM1 += Vector.ConditionalSelect(keep, simM1, Vector<float>.Zero);
+                    i = full;
                 }
             }
             double lagM = Vector.Sum(accM), lagM1 = Vector.Sum(accM1);
@@ -140,6 +137,26 @@ public static class Entropy
         var phiM = sM / ((double)(n - m - 1) * (n - m));
         var phiM1 = sM1 / ((double)(n - m - 2) * (n - m - 1));
         return (float)Math.Log((phiM + Eps) / (phiM1 + Eps));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector<float> M, Vector<float> M1) FuzzySimilarities(ref float x0, int i, int lag, int m, int power, Vector<float> vInvM, Vector<float> vInvM1, Vector<float> vNegInvR)
+    {
+        var sum = Vector<float>.Zero;
+        for (var t = 0; t < m; t++)
+            sum += Load(ref x0, i + t) - Load(ref x0, i + t + lag);
+        var last = Load(ref x0, i + m) - Load(ref x0, i + m + lag);
+        var meanM = sum * vInvM;
+        var meanM1 = (sum + last) * vInvM1;
+        var dM = Vector<float>.Zero;
+        var dM1 = Vector.Abs(last - meanM1);
+        for (var t = 0; t < m; t++)
+        {
+            var d = Load(ref x0, i + t) - Load(ref x0, i + t + lag);
+            dM = Vector.Max(dM, Vector.Abs(d - meanM));
+            dM1 = Vector.Max(dM1, Vector.Abs(d - meanM1));
+        }
+        return (FastExp(PowerOf(dM, power) * vNegInvR), FastExp(PowerOf(dM1, power) * vNegInvR));
     }
 
     private static void Check(ReadOnlySpan<float> x, int dimension, float tolerance, string code)
