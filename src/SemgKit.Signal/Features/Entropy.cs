@@ -95,7 +95,8 @@ public static class Entropy
         if (!float.IsFinite(invR))
             invR = float.MaxValue; // constant window: every distance is 0 and every similarity 1
         double sM = 0, sM1 = 0;
-        ref var x0 = ref MemoryMarshal.GetReference(x);
+        Span<float> differences = n <= 2048 ? stackalloc float[n] : new float[n];
+        ref var d0 = ref MemoryMarshal.GetReference(differences);
         var w = Vector<float>.Count;
         var vInvM = new Vector<float>(1f / m);
         var vInvM1 = new Vector<float>(1f / (m + 1));
@@ -103,6 +104,7 @@ public static class Entropy
         for (var lag = 1; lag <= n - m; lag++)
         {
             var full = n - m - lag;
+            System.Numerics.Tensors.TensorPrimitives.Subtract(x[..(n - lag)], x[lag..], differences[..(n - lag)]);
             var i = 0;
             var accM = Vector<float>.Zero;
             var accM1 = Vector<float>.Zero;
@@ -110,7 +112,7 @@ public static class Entropy
             {
                 for (; i + w <= full; i += w)
                 {
-                    var (simM, simM1) = FuzzySimilarities(ref x0, i, lag, m, power, vInvM, vInvM1, vNegInvR);
+                    var (simM, simM1) = FuzzySimilarities(ref d0, i, m, power, vInvM, vInvM1, vNegInvR);
                     accM += simM;
                     accM1 += simM1;
                 }
@@ -118,7 +120,7 @@ public static class Entropy
                 {
                     // Tail: one overlapping vector ending at full − 1, keeping only the lanes not yet counted.
                     var start = full - w;
-                    var (simM, simM1) = FuzzySimilarities(ref x0, start, lag, m, power, vInvM, vInvM1, vNegInvR);
+                    var (simM, simM1) = FuzzySimilarities(ref d0, start, m, power, vInvM, vInvM1, vNegInvR);
                     var keep = Vector.GreaterThanOrEqual(Vector<int>.Indices, new Vector<int>(i - start));
                     accM += Vector.ConditionalSelect(keep, simM, Vector<float>.Zero);
                     accM1 += Vector.ConditionalSelect(keep, simM1, Vector<float>.Zero);
@@ -140,19 +142,20 @@ public static class Entropy
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector<float> M, Vector<float> M1) FuzzySimilarities(ref float x0, int i, int lag, int m, int power, Vector<float> vInvM, Vector<float> vInvM1, Vector<float> vNegInvR)
+    private static (Vector<float> M, Vector<float> M1) FuzzySimilarities(ref float d0, int i, int m, int power, Vector<float> vInvM, Vector<float> vInvM1, Vector<float> vNegInvR)
     {
+        // d0 holds the per-lag differences dₜ = xₜ − xₜ₊δ.
         var sum = Vector<float>.Zero;
         for (var t = 0; t < m; t++)
-            sum += Load(ref x0, i + t) - Load(ref x0, i + t + lag);
-        var last = Load(ref x0, i + m) - Load(ref x0, i + m + lag);
+            sum += Load(ref d0, i + t);
+        var last = Load(ref d0, i + m);
         var meanM = sum * vInvM;
         var meanM1 = (sum + last) * vInvM1;
         var dM = Vector<float>.Zero;
         var dM1 = Vector.Abs(last - meanM1);
         for (var t = 0; t < m; t++)
         {
-            var d = Load(ref x0, i + t) - Load(ref x0, i + t + lag);
+            var d = Load(ref d0, i + t);
             dM = Vector.Max(dM, Vector.Abs(d - meanM));
             dM1 = Vector.Max(dM1, Vector.Abs(d - meanM1));
         }
@@ -192,7 +195,10 @@ public static class Entropy
     {
         var underflow = Vector.LessThan(x, new Vector<float>(-87f));
         var t = Vector.Max(x, new Vector<float>(-87f)) * new Vector<float>(1.44269504f);
-        var n = Vector.Round(t);
+        // Round to nearest with the 1.5·2²³ trick: the integer lands in the low mantissa bits of t + magic.
+        var magic = new Vector<float>(12582912f);
+        var shifted = t + magic;
+        var n = shifted - magic;
         var f = (t - n) * new Vector<float>(0.693147181f); // 2ᶠ = e^(f·ln2)
         var p = new Vector<float>(1f / 720);
         p = p * f + new Vector<float>(1f / 120);
@@ -201,7 +207,8 @@ public static class Entropy
         p = p * f + new Vector<float>(0.5f);
         p = p * f + Vector<float>.One;
         p = p * f + Vector<float>.One;
-        var scale = Vector.AsVectorSingle(Vector.ShiftLeft(Vector.ConvertToInt32(n) + new Vector<int>(127), 23));
+        var exponent = Vector.AsVectorInt32(shifted) - Vector.AsVectorInt32(magic);
+        var scale = Vector.AsVectorSingle(Vector.ShiftLeft(exponent + new Vector<int>(127), 23));
         return Vector.AndNot(p * scale, Vector.AsVectorSingle(underflow));
     }
 
