@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace SemgKit.Signal.Features;
 
@@ -108,7 +109,30 @@ public static class Entropy
             var i = 0;
             var accM = Vector<float>.Zero;
             var accM1 = Vector<float>.Zero;
-            if (Vector.IsHardwareAccelerated && full >= w)
+            double lagM512 = 0, lagM1512 = 0;
+            if (Vector512.IsHardwareAccelerated && full >= Vector512<float>.Count)
+            {
+                var acc512 = Vector512<float>.Zero;
+                var acc1512 = Vector512<float>.Zero;
+                for (; i + Vector512<float>.Count <= full; i += Vector512<float>.Count)
+                {
+                    var (simM, simM1) = FuzzySimilarities512(ref d0, i, m, power, invR);
+                    acc512 += simM;
+                    acc1512 += simM1;
+                }
+                if (i < full)
+                {
+                    var start = full - Vector512<float>.Count;
+                    var (simM, simM1) = FuzzySimilarities512(ref d0, start, m, power, invR);
+                    var keep = Vector512.GreaterThanOrEqual(Vector512<int>.Indices, Vector512.Create(i - start)).AsSingle();
+                    acc512 += Vector512.ConditionalSelect(keep, simM, Vector512<float>.Zero);
+                    acc1512 += Vector512.ConditionalSelect(keep, simM1, Vector512<float>.Zero);
+                    i = full;
+                }
+                lagM512 = Vector512.Sum(acc512);
+                lagM1512 = Vector512.Sum(acc1512);
+            }
+            else if (Vector.IsHardwareAccelerated && full >= w)
             {
                 for (; i + w <= full; i += w)
                 {
@@ -127,7 +151,7 @@ public static class Entropy
                     i = full;
                 }
             }
-            double lagM = Vector.Sum(accM), lagM1 = Vector.Sum(accM1);
+            double lagM = Vector.Sum(accM) + lagM512, lagM1 = Vector.Sum(accM1) + lagM1512;
             for (; i < full; i++)
             {
                 lagM += Similarity(x, i, lag, m, power, invR);
@@ -160,6 +184,55 @@ public static class Entropy
             dM1 = Vector.Max(dM1, Vector.Abs(d - meanM1));
         }
         return (FastExp(PowerOf(dM, power) * vNegInvR), FastExp(PowerOf(dM1, power) * vNegInvR));
+    }
+
+    /// <summary>The <see cref="Vector512{T}"/> twin of <see cref="FuzzySimilarities"/> (AVX-512 machines).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<float> M, Vector512<float> M1) FuzzySimilarities512(ref float d0, int i, int m, int power, float invR)
+    {
+        var sum = Vector512<float>.Zero;
+        for (var t = 0; t < m; t++)
+            sum += Vector512.LoadUnsafe(ref d0, (nuint)(i + t));
+        var last = Vector512.LoadUnsafe(ref d0, (nuint)(i + m));
+        var meanM = sum * (1f / m);
+        var meanM1 = (sum + last) * (1f / (m + 1));
+        var dM = Vector512<float>.Zero;
+        var dM1 = Vector512.Abs(last - meanM1);
+        for (var t = 0; t < m; t++)
+        {
+            var d = Vector512.LoadUnsafe(ref d0, (nuint)(i + t));
+            dM = Vector512.Max(dM, Vector512.Abs(d - meanM));
+            dM1 = Vector512.Max(dM1, Vector512.Abs(d - meanM1));
+        }
+        var pM = dM;
+        var pM1 = dM1;
+        for (var k = 1; k < power; k++)
+        {
+            pM *= dM;
+            pM1 *= dM1;
+        }
+        return (FastExp512(pM * -invR), FastExp512(pM1 * -invR));
+    }
+
+    /// <summary>The <see cref="Vector512{T}"/> twin of <see cref="FastExp"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<float> FastExp512(Vector512<float> x)
+    {
+        var underflow = Vector512.LessThan(x, Vector512.Create(-87f));
+        var t = Vector512.Max(x, Vector512.Create(-87f)) * 1.44269504f;
+        var magic = Vector512.Create(12582912f);
+        var shifted = t + magic;
+        var f = (t - (shifted - magic)) * 0.693147181f;
+        var p = Vector512.Create(1f / 720);
+        p = p * f + Vector512.Create(1f / 120);
+        p = p * f + Vector512.Create(1f / 24);
+        p = p * f + Vector512.Create(1f / 6);
+        p = p * f + Vector512.Create(0.5f);
+        p = p * f + Vector512<float>.One;
+        p = p * f + Vector512<float>.One;
+        var exponent = shifted.AsInt32() - magic.AsInt32();
+        var scale = Vector512.ShiftLeft(exponent + Vector512.Create(127), 23).AsSingle();
+        return Vector512.AndNot(p * scale, underflow);
     }
 
     private static void Check(ReadOnlySpan<float> x, int dimension, float tolerance, string code)
