@@ -27,7 +27,7 @@ public static class FeatureEvaluation
         RequireEveryClass(dataset);
 
         FeatureSet features;
-        try { features = FeatureCatalog.Parse(request.Encoder.Features); }
+        try { features = FeatureCatalog.Parse(request.Encoder.Features, dataset.SampleRateHz); }
         catch (ArgumentException e) { throw new SemgException(e.Message, e); }
         var encoder = new FeatureWindowEncoder(request.Encoder, features, dataset.SampleRateHz, dataset.ChannelCount, classCount);
         var folds = Splits.Create(dataset, request.Split, request.Seed);
@@ -100,7 +100,7 @@ public static class FeatureEvaluation
                 request.Encoder.DescribeFilter(dataset.SampleRateHz),
                 request.Encoder.WindowMs,
                 request.Encoder.StepMs,
-                features.Features.Select(f => f.Code).ToArray(),
+                features.Codes.ToArray(),
                 encoder.FeatureCount),
             Models = models,
             Notes = notes,

@@ -7,22 +7,27 @@ namespace SemgKit.Signal.Features;
 /// all features of channel 1, then all of channel 2, …; within a channel, features in set order and
 /// each feature's <see cref="IFeature.ValuesPerChannel"/> values consecutively. For Hudgins on 2 channels
 /// the columns are <c>ch1.MAV ch1.WL ch1.ZC ch1.SSC ch2.MAV ch2.WL ch2.ZC ch2.SSC</c>
-/// (multi-valued features are named <c>ch1.AR1</c>, <c>ch1.AR2</c>, …; channels are numbered from 1).
+/// (multi-valued features are named <c>ch1.AR1</c>, <c>ch1.AR2</c>, … by <see cref="IFeature.ValueName"/>; channels are
+/// numbered from 1). Multi-channel features (<see cref="IMultiChannelFeature"/>, e.g. ICC) come after all channels,
+/// in set order, named by the feature (<c>ICC.1-2</c>). Per-channel intermediate results (one FFT per channel window
+/// for all spectral features) are shared through a <see cref="FeatureScratch"/>.
 /// </summary>
 public sealed class FeatureSet
 {
     private readonly IFeature[] _features;
+    private readonly IMultiChannelFeature[] _multiChannel;
     private readonly int _valuesPerChannel;
 
-    /// <summary>A set of <paramref name="features"/>, in order.</summary>
-    /// <exception cref="ArgumentException">The list is empty or two features share a code.</exception>
-    public FeatureSet(IEnumerable<IFeature> features)
+    /// <summary>A set of per-channel <paramref name="features"/> then <paramref name="multiChannelFeatures"/>, each in order.</summary>
+    /// <exception cref="ArgumentException">The set is empty or two features share a code.</exception>
+    public FeatureSet(IEnumerable<IFeature> features, IEnumerable<IMultiChannelFeature>? multiChannelFeatures = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         _features = [.. features];
-        if (_features.Length == 0)
+        _multiChannel = multiChannelFeatures is null ? [] : [.. multiChannelFeatures];
+        if (_features.Length == 0 && _multiChannel.Length == 0)
             throw new ArgumentException("A feature set needs at least one feature.", nameof(features));
-        var duplicate = _features.GroupBy(f => f.Code).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = _features.Select(f => f.Code).Concat(_multiChannel.Select(f => f.Code)).GroupBy(c => c).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new ArgumentException($"Feature code '{duplicate.Key}' appears {duplicate.Count()} times; column names would collide.", nameof(features));
         foreach (var f in _features)
@@ -46,17 +51,26 @@ public sealed class FeatureSet
     public static FeatureSet Hudgins(double zeroCrossingThreshold = 0, double slopeThreshold = 0) =>
         new(new MeanAbsoluteValue(), new WaveformLength(), new ZeroCrossings((float)zeroCrossingThreshold), new SlopeSignChanges((float)slopeThreshold));
 
-    /// <summary>The features, in row order.</summary>
+    /// <summary>The per-channel features, in row order.</summary>
     public IReadOnlyList<IFeature> Features => _features;
 
-    /// <summary>F, the number of values per channel (sum of the features' values per channel).</summary>
+    /// <summary>The multi-channel features, in row order (after all per-channel values).</summary>
+    public IReadOnlyList<IMultiChannelFeature> MultiChannelFeatures => _multiChannel;
+
+    /// <summary>The codes of all features, per-channel then multi-channel.</summary>
+    public IReadOnlyList<string> Codes => [.. _features.Select(f => f.Code), .. _multiChannel.Select(f => f.Code)];
+
+    /// <summary>F, the number of per-channel values per channel (sum of the features' values per channel).</summary>
     public int ValuesPerChannel => _valuesPerChannel;
 
-    /// <summary>The row length for <paramref name="channelCount"/> channels: C · F.</summary>
+    /// <summary>The row length for <paramref name="channelCount"/> channels: C · F plus the multi-channel values.</summary>
     public int ValuesPerWindow(int channelCount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(channelCount, 1);
-        return checked(channelCount * _valuesPerChannel);
+        var total = checked(channelCount * _valuesPerChannel);
+        foreach (var m in _multiChannel)
+            total = checked(total + m.ValueCount(channelCount));
+        return total;
     }
 
     /// <summary>The column names, e.g. "ch1.MAV", in row order (see the class remarks).</summary>
@@ -66,33 +80,52 @@ public sealed class FeatureSet
         for (var c = 1; c <= channelCount; c++)
         {
             foreach (var f in _features)
-            {
-                if (f.ValuesPerChannel == 1)
-                    names.Add($"ch{c}.{f.Code}");
-                else
-                    for (var k = 1; k <= f.ValuesPerChannel; k++)
-                        names.Add($"ch{c}.{f.Code}{k}");
-            }
+                for (var k = 0; k < f.ValuesPerChannel; k++)
+                    names.Add($"ch{c}.{f.ValueName(k)}");
         }
+        foreach (var m in _multiChannel)
+            for (var k = 0; k < m.ValueCount(channelCount); k++)
+                names.Add(m.ValueName(k, channelCount));
         return names;
     }
 
-    /// <summary>Writes one row (C · F values) for <paramref name="window"/> into <paramref name="row"/>. Allocates nothing.</summary>
-    /// <exception cref="ArgumentException">row is shorter than C · F.</exception>
-    public void Extract(MultiChannelWindow window, Span<float> row)
+    /// <summary>
+    /// Writes one row (<see cref="ValuesPerWindow"/> values) for <paramref name="window"/> into <paramref name="row"/>,
+    /// using the calling thread's <see cref="FeatureScratch"/>. Allocates nothing after warm-up.
+    /// </summary>
+    /// <exception cref="ArgumentException">row is too short.</exception>
+    public void Extract(MultiChannelWindow window, Span<float> row) => Extract(window, row, FeatureScratch.ForCurrentThread);
+
+    /// <summary>As <see cref="Extract(MultiChannelWindow, Span{float})"/> with an explicit <paramref name="scratch"/>.</summary>
+    public void Extract(MultiChannelWindow window, Span<float> row, FeatureScratch scratch)
     {
+        ArgumentNullException.ThrowIfNull(scratch);
         var needed = ValuesPerWindow(window.ChannelCount);
         if (row.Length < needed)
-            throw new ArgumentException($"The row has {row.Length} values; {window.ChannelCount} channels × {_valuesPerChannel} features need {needed}.", nameof(row));
+            throw new ArgumentException($"The row has {row.Length} values; {window.ChannelCount} channels need {needed}.", nameof(row));
         var offset = 0;
         for (var c = 0; c < window.ChannelCount; c++)
         {
             var x = window.Channel(c);
-            foreach (var f in _features)
+            scratch.BeginChannel();
+            try
             {
-                f.Extract(x, row.Slice(offset, f.ValuesPerChannel));
-                offset += f.ValuesPerChannel;
+                foreach (var f in _features)
+                {
+                    f.Extract(x, row.Slice(offset, f.ValuesPerChannel), scratch);
+                    offset += f.ValuesPerChannel;
+                }
             }
+            finally
+            {
+                scratch.EndChannel();
+            }
+        }
+        foreach (var m in _multiChannel)
+        {
+            var count = m.ValueCount(window.ChannelCount);
+            m.Extract(window, row.Slice(offset, count));
+            offset += count;
         }
     }
 

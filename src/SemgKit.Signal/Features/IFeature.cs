@@ -9,9 +9,23 @@ public interface IFeature
     /// <summary>The spelled-out name (e.g. "Waveform length").</summary>
     string Name { get; }
 
-    /// <summary>How many values <see cref="Extract"/> writes per channel.</summary>
+    /// <summary>How many values <see cref="Extract(ReadOnlySpan{float}, Span{float})"/> writes per channel.</summary>
     int ValuesPerChannel { get; }
+
+    /// <summary>
+    /// The column suffix of value <paramref name="index"/> (0-based): the code for single-valued features,
+    /// else the code followed by the 1-based index (<c>AR1</c>, <c>AR2</c>, …). Features with meaningful
+    /// sub-names (bands, segments) override it.
+    /// </summary>
+    string ValueName(int index) => ValuesPerChannel == 1 ? Code : $"{Code}{index + 1}";
 
     /// <summary>Writes <see cref="ValuesPerChannel"/> values for <paramref name="channelWindow"/> to the start of <paramref name="destination"/>.</summary>
     void Extract(ReadOnlySpan<float> channelWindow, Span<float> destination);
+
+    /// <summary>
+    /// As <see cref="Extract(ReadOnlySpan{float}, Span{float})"/>, sharing per-channel intermediate results
+    /// (power spectrum, sorted copy) through <paramref name="scratch"/>. <see cref="FeatureSet"/> calls this
+    /// overload after <see cref="FeatureScratch.BeginChannel"/>; features that need no shared work keep the default.
+    /// </summary>
+    void Extract(ReadOnlySpan<float> channelWindow, Span<float> destination, FeatureScratch scratch) => Extract(channelWindow, destination);
 }

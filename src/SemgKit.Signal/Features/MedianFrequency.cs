@@ -1,0 +1,28 @@
+namespace SemgKit.Signal.Features;
+
+/// <summary>
+/// MDF, one value per channel, from the power spectrum shared by all spectral features of the channel window.
+/// Kernel: <see cref="Spectral.MedianFrequency"/>.
+/// </summary>
+public sealed class MedianFrequency(double sampleRateHz) : IFeature
+{
+    /// <summary>The sample rate that converts FFT bins to Hz.</summary>
+    public double SampleRateHz { get; } = FeatureArguments.SampleRate(sampleRateHz);
+
+    /// <inheritdoc/>
+    public string Code => "MDF";
+
+    /// <inheritdoc/>
+    public string Name => "Median frequency";
+
+    /// <inheritdoc/>
+    public int ValuesPerChannel => 1;
+
+    /// <inheritdoc/>
+    public void Extract(ReadOnlySpan<float> channelWindow, Span<float> destination) =>
+        Extract(channelWindow, destination, FeatureScratch.ForCurrentThread);
+
+    /// <inheritdoc/>
+    public void Extract(ReadOnlySpan<float> channelWindow, Span<float> destination, FeatureScratch scratch) =>
+        destination[0] = Spectral.MedianFrequency(scratch.Spectrum(channelWindow), SampleRateHz);
+}
