@@ -34,7 +34,7 @@ public sealed class EmgModel
             throw new ArgumentException($"classifier has {classifier.ClassCount} classes, manifest {manifest.ClassNames.Count}");
         Manifest = manifest;
         Classifier = classifier;
-        Features = ParseFeatures(manifest.Encoder.Features);
+        Features = ParseFeatures(manifest.Encoder.Features, manifest.SampleRateHz);
         int expected = Features.ValuesPerWindow(manifest.ChannelNames.Count);
         if (classifier.FeatureCount != expected)
             throw new ArgumentException($"classifier takes {classifier.FeatureCount} features, the encoder makes {expected}");
@@ -176,11 +176,11 @@ public sealed class EmgModel
         }
     }
 
-    private static FeatureSet ParseFeatures(string text)
+    private static FeatureSet ParseFeatures(string text, double sampleRateHz)
     {
         try
         {
-            return FeatureCatalog.Parse(text);
+            return FeatureCatalog.Parse(text, sampleRateHz);
         }
         catch (ArgumentException e)
         {

@@ -27,7 +27,7 @@ public static class ModelTrainer
     {
         var dataset = request.Dataset;
         FeatureSet features;
-        try { features = FeatureCatalog.Parse(request.Encoder.Features); }
+        try { features = FeatureCatalog.Parse(request.Encoder.Features, dataset.SampleRateHz); }
         catch (ArgumentException e) { throw new SemgException(e.Message, e); }
         var encoder = new FeatureWindowEncoder(request.Encoder, features, dataset.SampleRateHz, dataset.ChannelCount, dataset.ClassNames.Count);
         var windows = encoder.EncodeAll(request.Recordings, cancellationToken);
