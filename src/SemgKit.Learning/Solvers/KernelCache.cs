@@ -2,8 +2,10 @@ namespace SemgKit.Learning.Solvers;
 
 /// <summary>
 /// LIBSVM's kernel-row cache (svm.cpp <c>Cache</c>): row i holds the first <c>len</c> entries of Q's
-/// row i (in the solver's current order); least recently used rows are evicted when the budget (in
-/// floats) runs out, and <see cref="SwapIndex"/> keeps the cached rows consistent with the solver's swaps.
+/// row i (in the solver's current order); least recently used rows are evicted when the budget runs out,
+/// and <see cref="SwapIndex"/> keeps the cached rows consistent with the solver's swaps. Unlike LIBSVM,
+/// every row buffer has the full capacity l and evicted buffers are recycled, so the budget counts whole
+/// rows and the solver produces no garbage (LIBSVM's realloc of partial rows costs GC time in .NET).
 /// </summary>
 internal sealed class KernelCache
 {
@@ -12,6 +14,8 @@ internal sealed class KernelCache
     private readonly int[] _previous;
     private readonly int[] _next;
     private readonly int _head; // sentinel of the circular LRU list: next[head] is the least recently used
+    private readonly Stack<float[]> _spare = new();
+    private readonly int _capacity;
     private long _free;
 
     public KernelCache(int l, long budgetFloats)
@@ -22,7 +26,9 @@ internal sealed class KernelCache
         _next = new int[l + 1];
         _head = l;
         _previous[_head] = _next[_head] = _head;
-        _free = Math.Max(budgetFloats, 2L * l);
+        _capacity = l;
+        _free = Math.Max(budgetFloats / Math.Max(l, 1), 2L); // in rows
+
     }
 
     private void LruDelete(int h)
@@ -47,28 +53,34 @@ internal sealed class KernelCache
     {
         var old = _length[index];
         if (old > 0) LruDelete(index);
-        var more = length - old;
         var start = length;
-        if (more > 0)
+        if (length > old)
         {
-            while (_free < more)
+            if (_data[index] is null)
             {
-                var victim = _next[_head];
-                LruDelete(victim);
-                _free += _length[victim];
-                _data[victim] = null;
-                _length[victim] = 0;
+                if (_free == 0)
+                {
+                    var victim = _next[_head];
+                    LruDelete(victim);
+                    Release(victim);
+                }
+                _data[index] = _spare.Count > 0 ? _spare.Pop() : new float[_capacity];
+                _free--;
             }
-            var row = _data[index];
-            Array.Resize(ref row, length);
-            _data[index] = row;
-            _free -= more;
             _length[index] = length;
             start = old;
         }
         LruInsert(index);
         data = _data[index]!;
         return start;
+    }
+
+    private void Release(int h)
+    {
+        _spare.Push(_data[h]!);
+        _free++;
+        _data[h] = null;
+        _length[h] = 0;
     }
 
     public void SwapIndex(int i, int j)
@@ -94,9 +106,7 @@ internal sealed class KernelCache
                 else
                 {
                     LruDelete(h);
-                    _free += _length[h];
-                    _data[h] = null;
-                    _length[h] = 0;
+                    Release(h);
                 }
             }
             h = following;
