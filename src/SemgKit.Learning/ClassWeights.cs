@@ -2,7 +2,7 @@ namespace SemgKit.Learning;
 
 /// <summary>
 /// Per-class weights for imbalanced data. Honoured by <see cref="Svm"/> (C_k = C·w_k, as LIBSVM's
-/// <c>-wi</c>) and <c>RandomForest</c> (sample weight w_k in the bootstrap Gini impurity and leaf
+/// <c>-wi</c>) and <see cref="RandomForest"/> (sample weight w_k in the bootstrap Gini impurity and leaf
 /// frequencies); LDA, QDA, kNN and Gaussian naive Bayes have no class weights.
 /// </summary>
 public static class ClassWeights

@@ -24,6 +24,8 @@ public sealed class SvmClassifier : IClassifier
     [ThreadStatic] private static double[]? s_work;
 
     private readonly float[] _supportVectors;
+    private readonly float[] _featureMajor; // F × stride: the support vectors transposed, zero-padded
+    private readonly int _stride;
     private readonly float[] _svNorms;
     private readonly int[] _svCounts;
     private readonly int[] _svStarts;
@@ -51,10 +53,13 @@ public sealed class SvmClassifier : IClassifier
         _svStarts = new int[k];
         for (var c = 1; c < k; c++) _svStarts[c] = _svStarts[c - 1] + svCounts[c - 1];
         _svNorms = new float[total];
+        _stride = (total + 15) / 16 * 16;
+        _featureMajor = new float[(long)f * _stride];
         for (var s = 0; s < total; s++)
         {
             var row = supportVectors.AsSpan(s * f, f);
             _svNorms[s] = Simd.Dot(row, row);
+            for (var j = 0; j < f; j++) _featureMajor[j * _stride + s] = row[j];
         }
     }
 
@@ -172,7 +177,7 @@ public sealed class SvmClassifier : IClassifier
         var values = s_kernelValues;
         if (values is null || values.Length < total) s_kernelValues = values = new float[Math.Max(total, 64)];
         var kv = values.AsSpan(0, total);
-        Simd.MatVec(_supportVectors, total, features, kv);
+        Simd.DotsFeatureMajor(_featureMajor, _stride, features, kv, total);
         _kernel.Apply(kv, _kernel.Kernel == SvmKernel.Rbf ? Simd.Dot(features, features) : 0, _svNorms);
         var k = ClassCount;
         for (int i = 0, p = 0; i < k; i++)

@@ -15,6 +15,16 @@ internal readonly record struct KernelParameters(SvmKernel Kernel, double Gamma,
         {
             case SvmKernel.Linear:
                 return;
+            case SvmKernel.Rbf when values.Length >= 64:
+            {
+                // exp(−γ·max(0, ‖x‖² + ‖x_j‖² − 2x·x_j)), vectorised in float.
+                TensorPrimitives.MultiplyAdd(values, -2f, norms, values);
+                TensorPrimitives.Add(values, (float)norm, values);
+                TensorPrimitives.Max(values, 0f, values);
+                TensorPrimitives.Multiply(values, (float)-Gamma, values);
+                TensorPrimitives.Exp(values, values);
+                return;
+            }
             case SvmKernel.Rbf:
             {
                 var g = Gamma;
