@@ -122,7 +122,11 @@ internal static class CartBuilder
             while (lo <= hi)
             {
                 if (x[idx[lo] * f + bestFeature] <= bestThreshold) lo++;
-                else (idx[lo], idx[hi--]) = (idx[hi], idx[lo]);
+                else
+                {
+                    (idx[lo], idx[hi]) = (idx[hi], idx[lo]);
+                    hi--;
+                }
             }
             var leftNode = nodeFeature.Count;
             nodeFeature.Add(-1); nodeThreshold.Add(0); nodeLeft.Add(0); nodeRight.Add(-1);
