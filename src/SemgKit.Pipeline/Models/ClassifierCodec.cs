@@ -13,6 +13,11 @@ public static class ClassifierCodec
     private static readonly Codec[] Codecs =
     [
         new("lda", typeof(LdaClassifier), (c, w) => ((LdaClassifier)c).Write(w), r => LdaClassifier.Read(r)),
+        new("svm", typeof(SvmClassifier), (c, w) => ((SvmClassifier)c).Write(w), r => SvmClassifier.Read(r)),
+        new("qda", typeof(QdaClassifier), (c, w) => ((QdaClassifier)c).Write(w), r => QdaClassifier.Read(r)),
+        new("knn", typeof(KnnClassifier), (c, w) => ((KnnClassifier)c).Write(w), r => KnnClassifier.Read(r)),
+        new("rf", typeof(RandomForestClassifier), (c, w) => ((RandomForestClassifier)c).Write(w), r => RandomForestClassifier.Read(r)),
+        new("nb", typeof(GaussianNaiveBayesClassifier), (c, w) => ((GaussianNaiveBayesClassifier)c).Write(w), r => GaussianNaiveBayesClassifier.Read(r)),
         new("standardized", typeof(StandardizedClassifier), (c, w) => WriteStandardized((StandardizedClassifier)c, w), ReadStandardized),
         new("ensemble", typeof(EnsembleClassifier), (c, w) => WriteEnsemble((EnsembleClassifier)c, w), ReadEnsemble),
     ];

@@ -10,8 +10,26 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
     /// <summary>Linear discriminant analysis (least squares solver, priors from class frequencies).</summary>
     public static ClassifierSpec Lda { get; } = new("lda", (t, _) => Learning.Lda.Fit(t.X, t.Labels, new LdaOptions { ClassCount = t.ClassCount }));
 
+    /// <summary>Support vector machine, RBF kernel, C = 10, gamma = 'scale', one-vs-one; probabilities by coupling of decision values.</summary>
+    public static ClassifierSpec Svm { get; } = new("svm", (t, ct) => Learning.Svm.Fit(t.X, t.Labels, new SvmOptions { ClassCount = t.ClassCount, C = 10, Seed = t.Seed }, ct));
+
+    /// <summary>Linear SVM, C = 1.</summary>
+    public static ClassifierSpec LinearSvm { get; } = new("svm-linear", (t, ct) => Learning.Svm.Fit(t.X, t.Labels, new SvmOptions { ClassCount = t.ClassCount, Kernel = SvmKernel.Linear, C = 1, Seed = t.Seed }, ct));
+
+    /// <summary>Quadratic discriminant analysis with a small covariance regularisation (0.01) for stability.</summary>
+    public static ClassifierSpec Qda { get; } = new("qda", (t, _) => Learning.Qda.Fit(t.X, t.Labels, new QdaOptions { ClassCount = t.ClassCount, RegParam = 0.01 }));
+
+    /// <summary>k-nearest neighbours, k = 5, distance-weighted.</summary>
+    public static ClassifierSpec Knn { get; } = new("knn", (t, _) => Learning.Knn.Fit(t.X, t.Labels, new KnnOptions { ClassCount = t.ClassCount, Neighbors = 5, Weights = KnnWeights.Distance }));
+
+    /// <summary>Random forest, 100 trees, √F features per split, seeded.</summary>
+    public static ClassifierSpec RandomForest { get; } = new("rf", (t, ct) => Learning.RandomForest.Fit(t.X, t.Labels, new RandomForestOptions { ClassCount = t.ClassCount, Seed = t.Seed }, ct));
+
+    /// <summary>Gaussian naive Bayes.</summary>
+    public static ClassifierSpec NaiveBayes { get; } = new("nb", (t, _) => GaussianNaiveBayes.Fit(t.X, t.Labels, new GaussianNaiveBayesOptions { ClassCount = t.ClassCount }));
+
     /// <summary>The classifiers available by name.</summary>
-    public static IReadOnlyList<ClassifierSpec> All { get; } = [Lda];
+    public static IReadOnlyList<ClassifierSpec> All { get; } = [Lda, Svm, LinearSvm, Qda, Knn, RandomForest, NaiveBayes];
 
     /// <summary>
     /// Resolves a comma-separated list of names. A name may carry the balanced-subset ensemble suffix
