@@ -103,4 +103,43 @@ public class EndToEndTests
             Assert.Contains($" {subjects} ", line);
         }
     }
+
+    [Fact]
+    public void FeaturesWritesOneRowPerWindowWithProvenance()
+    {
+        using var dir = new TempDirectory();
+        var data = dir.File("sim");
+        Assert.Equal(0, CliRunner.Run("simulate", "--subjects", "1", "--repetitions", "2", "--classes", "2", "--out", data).ExitCode);
+        var csv = dir.File("f.csv");
+        var r = CliRunner.Run("features", data, "--features", "TDFD,AR:4", "--window-samples", "200", "--step-samples", "100", "--notch", "50", "--out", csv);
+        Assert.True(r.ExitCode == 0, r.Error);
+        var lines = File.ReadAllLines(csv);
+        var header = lines[0].Split(',');
+        Assert.Equal("ch1.MAV", header[0]);
+        Assert.Contains("ch8.AR4", header);
+        Assert.Equal(["label", "subject", "session", "trial", "recording", "startSample"], header[^6..]);
+        // 1 movement (rest lies inside each recording) × 2 repetitions = 2 recordings of 5000 samples;
+        // windows start at 100 (after the 100 ms warm-up) .. 4800 every 100 -> 48 each
+        Assert.Equal(1 + 2 * 48, lines.Length);
+        var first = lines[1].Split(',');
+        Assert.Equal(header.Length, first.Length);
+        Assert.Equal("rest", first[^6]);
+        Assert.Equal("s01", first[^5]);
+        Assert.Equal("100", first[^1]);
+        Assert.Contains(lines.Skip(1), l => l.Split(',')[^6] == "hand-open");
+    }
+
+    [Fact]
+    public void FeaturesOnABareCsvNeedsTheRate()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.File("x.csv");
+        File.WriteAllLines(file, Enumerable.Range(0, 1000).Select(i => $"{Math.Sin(i * 0.3)},{Math.Cos(i * 0.7)}"));
+        var r = CliRunner.Run("features", file, "--out", dir.File("f.csv"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("--sample-rate-hz", r.Error);
+        r = CliRunner.Run("features", file, "--sample-rate-hz", "1000", "--features", "MAV,MNF", "--out", dir.File("f.csv"));
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.StartsWith("ch1.MAV,ch1.MNF,ch2.MAV,ch2.MNF,label", File.ReadAllLines(dir.File("f.csv"))[0]);
+    }
 }

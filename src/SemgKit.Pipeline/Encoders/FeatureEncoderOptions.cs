@@ -15,6 +15,9 @@ public sealed record FeatureEncoderOptions
     /// <summary>Butterworth order of the band-pass (the band-pass has twice as many poles).</summary>
     public int FilterOrder { get; init; } = 4;
 
+    /// <summary>Power-line frequency to notch out with its harmonics (50 or 60 Hz), or 0 for none.</summary>
+    public double NotchHz { get; init; }
+
     /// <summary>Window length, ms.</summary>
     public double WindowMs { get; init; } = 200;
 
@@ -37,5 +40,20 @@ public sealed record FeatureEncoderOptions
 
     /// <summary>One line for reports, e.g. "causal Butterworth band-pass 20–450 Hz, order 4".</summary>
     public string DescribeFilter(double sampleRateHz) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"causal Butterworth band-pass {BandLowHz:0.#}–{EffectiveHighHz(sampleRateHz):0.#} Hz, order {FilterOrder}, {WarmupMs:0} ms warm-up dropped");
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"causal Butterworth band-pass {BandLowHz:0.#}–{EffectiveHighHz(sampleRateHz):0.#} Hz, order {FilterOrder}{(NotchHz > 0 ? $", {NotchHz:0} Hz notch comb with harmonics" : "")}, {WarmupMs:0} ms warm-up dropped");
+
+    /// <summary>The causal filter of this path at <paramref name="sampleRateHz"/>: band-pass, then the notch comb if asked for.</summary>
+    public Signal.Filters.Sos DesignFilter(double sampleRateHz)
+    {
+        try
+        {
+            var sos = Signal.Filters.Butterworth.BandPass(FilterOrder, BandLowHz, EffectiveHighHz(sampleRateHz), sampleRateHz);
+            return NotchHz > 0 ? sos.Then(Signal.Filters.PowerLineComb.Design(NotchHz, 30, sampleRateHz)) : sos;
+        }
+        catch (ArgumentException e)
+        {
+            throw new SemgException($"filter at {sampleRateHz} Hz: {e.Message}", e);
+        }
+    }
 }

@@ -27,7 +27,7 @@ public sealed class FeatureWindowEncoder
         SampleRateHz = sampleRateHz;
         ChannelCount = channelCount;
         _classCount = classCount;
-        _sos = Butterworth.BandPass(options.FilterOrder, options.BandLowHz, options.EffectiveHighHz(sampleRateHz), sampleRateHz);
+        _sos = options.DesignFilter(sampleRateHz);
         WindowSamples = SlidingWindows.SamplesFromMs(options.WindowMs, sampleRateHz);
         StepSamples = SlidingWindows.SamplesFromMs(options.StepMs, sampleRateHz);
         WarmupSamples = (int)Math.Round(options.WarmupMs * sampleRateHz / 1000.0);
@@ -59,7 +59,8 @@ public sealed class FeatureWindowEncoder
     public Sos Filter => _sos;
 
     /// <summary>Encodes one recording; <paramref name="recordingIndex"/> is stored with each window.</summary>
-    public WindowedFeatures Encode(Recording recording, int recordingIndex)
+    /// <param name="keepUnlabelled">Keep windows without a label (label <see cref="Recording.NoLabel"/>), e.g. for feature export.</param>
+    public WindowedFeatures Encode(Recording recording, int recordingIndex, bool keepUnlabelled = false)
     {
         if (recording.ChannelCount != ChannelCount)
             throw new SemgException($"{recording.Metadata.Source}: {recording.ChannelCount} channels, the pipeline expects {ChannelCount}");
@@ -81,7 +82,7 @@ public sealed class FeatureWindowEncoder
                 int start = SlidingWindows.Start(w, StepSamples);
                 if (start < WarmupSamples) continue;
                 int label = WindowLabeler.Label(recording.Labels.Slice(start, WindowSamples), _options.LabelRule, _options.LabelPurity, counts);
-                if (label == Recording.NoLabel) continue;
+                if (label == Recording.NoLabel && !keepUnlabelled) continue;
                 var window = new MultiChannelWindow(buffer, ChannelCount, n, start, WindowSamples);
                 Features.Extract(window, rows.AsSpan(kept * FeatureCount, FeatureCount));
                 labels[kept++] = label;
@@ -97,9 +98,9 @@ public sealed class FeatureWindowEncoder
     }
 
     /// <summary>Encodes several recordings in parallel (deterministic order).</summary>
-    public WindowedFeatures EncodeAll(IReadOnlyList<Recording> recordings, CancellationToken cancellationToken = default)
+    public WindowedFeatures EncodeAll(IReadOnlyList<Recording> recordings, CancellationToken cancellationToken = default, bool keepUnlabelled = false)
     {
-        var parts = OrderedParallel.Map(recordings.Count, i => Encode(recordings[i], i), cancellationToken);
+        var parts = OrderedParallel.Map(recordings.Count, i => Encode(recordings[i], i, keepUnlabelled), cancellationToken);
         return WindowedFeatures.Concat(parts, FeatureCount);
     }
 }

@@ -65,6 +65,12 @@ public static class FeatureCatalog
         new("HFD", "Higuchi fractal dimension", "Higuchi 1988", "kMax", false, false, (p, _) => new HiguchiFractalDimension(Integer(p, 10, "HFD"))),
         new("KFD", "Katz fractal dimension", "Katz 1988", "", false, false, (_, _) => new KatzFractalDimension()),
         new("ICC", "Inter-channel correlation", "BioPatRec (Ortiz-Catalan 2013)", "", false, true, (_, _) => new InterChannelCorrelation()),
+        new("WENG", "Wavelet energy (sym8, LibEMG levels)", "LibEMG getWENGfeat", "", true, false, (_, fs) => new WaveletEnergy(fs)),
+        new("WV", "Wavelet variance (sym8, LibEMG levels)", "LibEMG getWVfeat", "", true, false, (_, fs) => new WaveletVariance(fs)),
+        new("WWL", "Wavelet waveform length (sym8, LibEMG levels)", "LibEMG getWWLfeat", "", true, false, (_, fs) => new WaveletWaveformLength(fs)),
+        new("WENT", "Wavelet entropy (sym8, LibEMG levels)", "LibEMG getWENTfeat", "", true, false, (_, fs) => new WaveletEntropy(fs)),
+        new("WPE", "Wavelet-packet node energies (db4; parameter = depth)", "Wavelet packets (Coifman & Wickerhauser 1992)", "depth", false, false,
+            (p, _) => new WaveletPacketEnergy(Wavelets.Wavelet.FromName("db4"), Integer(p, 3, "WPE"))),
     ];
 
     private static readonly (string Name, string[] Aliases, string[] Tokens)[] GroupTable =

@@ -43,7 +43,7 @@ public class FeatureCatalogTests
     {
         var info = FeatureCatalog.Describe();
         Assert.Equal(FeatureCatalog.Codes, info.Select(i => i.Code));
-        Assert.Equal(50, info.Count); // LibEMG without MEAN and the four wavelet features (45), plus PKF CARD HFD KFD ICC
+        Assert.Equal(55, info.Count); // LibEMG without MEAN (49 incl. WENG WV WWL WENT), plus PKF CARD HFD KFD ICC, plus WPE
         Assert.Equal(4, info.Single(i => i.Code == "AR").ValuesPerChannel);
         Assert.Equal(6, info.Single(i => i.Code == "DFTR").ValuesPerChannel);
         Assert.True(info.Single(i => i.Code == "ICC").IsMultiChannel);
@@ -65,5 +65,24 @@ public class FeatureCatalogTests
         var row = new float[set.ValuesPerWindow(3)];
         set.Extract(MultiChannelWindow.OverBlock(x, 3), row);
         Assert.Equal(1f, row[4], 5); // ICC.1-3
+    }
+
+    [Fact]
+    public void EveryCodeExtractsFiniteValuesWithoutAllocating()
+    {
+        var rng = new Random(3);
+        var x = new float[8 * 200];
+        for (var i = 0; i < x.Length; i++) x[i] = (float)(rng.NextDouble() - 0.5);
+        foreach (var info in FeatureCatalog.Describe())
+        {
+            var set = FeatureCatalog.Parse(info.Code, 1000);
+            var row = new float[set.ValuesPerWindow(8)];
+            set.Extract(MultiChannelWindow.OverBlock(x, 8), row); // warm-up
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            set.Extract(MultiChannelWindow.OverBlock(x, 8), row);
+            Assert.True(GC.GetAllocatedBytesForCurrentThread() - before == 0, $"{info.Code} allocates");
+            Assert.All(row, v => Assert.True(float.IsFinite(v), $"{info.Code} gave {v}"));
+            Assert.Equal(set.ColumnNames(8).Count, row.Length);
+        }
     }
 }
