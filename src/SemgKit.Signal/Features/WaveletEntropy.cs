@@ -3,44 +3,25 @@ using SemgKit.Signal.Wavelets;
 namespace SemgKit.Signal.Features;
 
 /// <summary>
-/// Wavelet entropy (WENT), LibEMG's definition (feature_extractor.py getWENTfeat): the window is decomposed with
-/// <c>pywt.wavedec(x, 'sym8', level=L)</c>, L = ⌊log2(fs/2) − 1⌋ (7 at 1 kHz; LibEMG allows L above pywt's maximum
-/// level), and each of the L + 1 coefficient arrays c (pywt order: cA_L, cD_L, …, cD_1) gives the Shannon entropy −Σ pᵢ·ln pᵢ of pᵢ = cᵢ²/Σ c² (natural log). Where LibEMG yields NaN (a coefficient exactly 0, or an all-zero array), here 0·ln 0 counts as 0 and an all-zero array gives 0.
-/// ValuesPerChannel = L + 1 (8 at 1 kHz). Another wavelet may be passed; sym8 is LibEMG's (after Khushaba).
+/// Wavelet entropy (WENT), LibEMG's definition (feature_extractor.py getWENTfeat): each coefficient array c of the
+/// LibEMG wavelet decomposition (see <see cref="LibEmgWaveletFeature"/>) gives the Shannon entropy −Σ pᵢ·ln pᵢ of pᵢ = cᵢ²/Σ c² (natural log). Where LibEMG yields NaN (a coefficient exactly 0, or an all-zero array), here 0·ln 0 counts as 0 and an all-zero array gives 0.
 /// </summary>
-public sealed class WaveletEntropy : IFeature
+public sealed class WaveletEntropy : LibEmgWaveletFeature
 {
-    /// <summary>The feature for signals sampled at <paramref name="sampleRateHz"/> (LibEMG's <c>WENT_fs</c>, default 1000), with sym8 unless <paramref name="wavelet"/> is given.</summary>
+    /// <summary>The feature at <paramref name="sampleRateHz"/> (default 1000 Hz) with sym8 unless <paramref name="wavelet"/> is given.</summary>
     public WaveletEntropy(double sampleRateHz = 1000, Wavelet? wavelet = null)
+        : base(sampleRateHz, wavelet)
     {
-        Level = LibEmgWavelet.Level(sampleRateHz);
-        SampleRateHz = sampleRateHz;
-        Wavelet = wavelet ?? Wavelet.Symlet(8);
     }
 
-    /// <summary>The sample rate the level was derived from.</summary>
-    public double SampleRateHz { get; }
-
-    /// <summary>L, the decomposition level.</summary>
-    public int Level { get; }
-
-    /// <summary>The wavelet (sym8 by default).</summary>
-    public Wavelet Wavelet { get; }
+    /// <inheritdoc/>
+    public override string Code => "WENT";
 
     /// <inheritdoc/>
-    public string Code => "WENT";
+    public override string Name => "Wavelet entropy";
 
     /// <inheritdoc/>
-    public string Name => "Wavelet entropy";
-
-    /// <inheritdoc/>
-    public int ValuesPerChannel => Level + 1;
-
-    /// <inheritdoc/>
-    public void Extract(ReadOnlySpan<float> channelWindow, Span<float> destination) =>
-        LibEmgWavelet.Extract(channelWindow, Wavelet, Level, destination, Reduce);
-
-    private static double Reduce(ReadOnlySpan<double> c)
+    protected override double Reduce(ReadOnlySpan<double> c)
     {
         var total = 0.0;
         foreach (var v in c)

@@ -3,44 +3,25 @@ using SemgKit.Signal.Wavelets;
 namespace SemgKit.Signal.Features;
 
 /// <summary>
-/// Wavelet waveform length (WWL), LibEMG's definition (feature_extractor.py getWWLfeat): the window is decomposed with
-/// <c>pywt.wavedec(x, 'sym8', level=L)</c>, L = ⌊log2(fs/2) − 1⌋ (7 at 1 kHz; LibEMG allows L above pywt's maximum
-/// level), and each of the L + 1 coefficient arrays c (pywt order: cA_L, cD_L, …, cD_1) gives ln(Σ |c²ᵢ₊₁ − c²ᵢ| + 1e-10), the waveform length of the squared coefficients.
-/// ValuesPerChannel = L + 1 (8 at 1 kHz). Another wavelet may be passed; sym8 is LibEMG's (after Khushaba).
+/// Wavelet waveform length (WWL), LibEMG's definition (feature_extractor.py getWWLfeat): each coefficient array c of the
+/// LibEMG wavelet decomposition (see <see cref="LibEmgWaveletFeature"/>) gives ln(Σ |c²ᵢ₊₁ − c²ᵢ| + 1e-10), the waveform length of the squared coefficients.
 /// </summary>
-public sealed class WaveletWaveformLength : IFeature
+public sealed class WaveletWaveformLength : LibEmgWaveletFeature
 {
-    /// <summary>The feature for signals sampled at <paramref name="sampleRateHz"/> (LibEMG's <c>WWL_fs</c>, default 1000), with sym8 unless <paramref name="wavelet"/> is given.</summary>
+    /// <summary>The feature at <paramref name="sampleRateHz"/> (default 1000 Hz) with sym8 unless <paramref name="wavelet"/> is given.</summary>
     public WaveletWaveformLength(double sampleRateHz = 1000, Wavelet? wavelet = null)
+        : base(sampleRateHz, wavelet)
     {
-        Level = LibEmgWavelet.Level(sampleRateHz);
-        SampleRateHz = sampleRateHz;
-        Wavelet = wavelet ?? Wavelet.Symlet(8);
     }
 
-    /// <summary>The sample rate the level was derived from.</summary>
-    public double SampleRateHz { get; }
-
-    /// <summary>L, the decomposition level.</summary>
-    public int Level { get; }
-
-    /// <summary>The wavelet (sym8 by default).</summary>
-    public Wavelet Wavelet { get; }
+    /// <inheritdoc/>
+    public override string Code => "WWL";
 
     /// <inheritdoc/>
-    public string Code => "WWL";
+    public override string Name => "Wavelet waveform length";
 
     /// <inheritdoc/>
-    public string Name => "Wavelet waveform length";
-
-    /// <inheritdoc/>
-    public int ValuesPerChannel => Level + 1;
-
-    /// <inheritdoc/>
-    public void Extract(ReadOnlySpan<float> channelWindow, Span<float> destination) =>
-        LibEmgWavelet.Extract(channelWindow, Wavelet, Level, destination, Reduce);
-
-    private static double Reduce(ReadOnlySpan<double> c)
+    protected override double Reduce(ReadOnlySpan<double> c)
     {
         var sum = 0.0;
         for (var i = 1; i < c.Length; i++)
