@@ -98,29 +98,22 @@ public static class Dwt
         var total = FillCoefficientLengths(x.Length, wavelet, level, lengths);
         if (destination.Length < total)
             throw new ArgumentException($"The destination has {destination.Length} values; {total} are needed.", nameof(destination));
-        var scratch = ArrayPool<double>.Shared.Rent(2 * Math.Max(x.Length, wavelet.FilterLength));
-        try
+        var scratch = ThreadScratch.Doubles(ThreadScratch.DwtLevel, 2 * Math.Max(x.Length, wavelet.FilterLength));
+        var half = scratch.Length / 2;
+        var current = scratch.AsSpan(0, x.Length);
+        x.CopyTo(current);
+        var end = total;
+        var useFirst = false;
+        for (var l = 1; l <= level; l++)
         {
-            var half = scratch.Length / 2;
-            var current = scratch.AsSpan(0, x.Length);
-            x.CopyTo(current);
-            var end = total;
-            var useFirst = false;
-            for (var l = 1; l <= level; l++)
-            {
-                var m = OutputLength(current.Length, wavelet);
-                end -= m;
-                var approx = scratch.AsSpan(useFirst ? 0 : half, m);
-                Decompose(current, wavelet, approx, destination.Slice(end, m));
-                current = approx;
-                useFirst = !useFirst;
-            }
-            current.CopyTo(destination);
+            var m = OutputLength(current.Length, wavelet);
+            end -= m;
+            var approx = scratch.AsSpan(useFirst ? 0 : half, m);
+            Decompose(current, wavelet, approx, destination.Slice(end, m));
+            current = approx;
+            useFirst = !useFirst;
         }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(scratch);
-        }
+        current.CopyTo(destination);
     }
 
     internal static void Convolve(ReadOnlySpan<double> x, ReadOnlySpan<double> lo, ReadOnlySpan<double> hi, Span<double> a, Span<double> d)

@@ -25,24 +25,16 @@ internal static class LibEmgWavelet
         Span<int> lengths = stackalloc int[Math.Clamp(level + 1, 2, 65)];
         var total = Dwt.FillCoefficientLengths(window.Length, wavelet, level, lengths);
         lengths = lengths[..(level + 1)];
-        var input = ArrayPool<double>.Shared.Rent(window.Length);
-        var coefficients = ArrayPool<double>.Shared.Rent(total);
-        try
+        var input = ThreadScratch.Doubles(ThreadScratch.LibEmgWaveletInput, window.Length);
+        var coefficients = ThreadScratch.Doubles(ThreadScratch.LibEmgWaveletCoefficients, total);
+        for (var i = 0; i < window.Length; i++)
+            input[i] = window[i];
+        Dwt.WaveDec(input.AsSpan(0, window.Length), wavelet, level, coefficients);
+        var offset = 0;
+        for (var k = 0; k < lengths.Length; k++)
         {
-            for (var i = 0; i < window.Length; i++)
-                input[i] = window[i];
-            Dwt.WaveDec(input.AsSpan(0, window.Length), wavelet, level, coefficients);
-            var offset = 0;
-            for (var k = 0; k < lengths.Length; k++)
-            {
-                destination[k] = (float)reduce(coefficients.AsSpan(offset, lengths[k]));
-                offset += lengths[k];
-            }
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(coefficients);
-            ArrayPool<double>.Shared.Return(input);
+            destination[k] = (float)reduce(coefficients.AsSpan(offset, lengths[k]));
+            offset += lengths[k];
         }
     }
 }

@@ -47,7 +47,7 @@ public static class WaveletPacket
 
     /// <summary>
     /// Writes the 2^level nodes at <paramref name="level"/> into <paramref name="destination"/>, node k (in
-    /// <paramref name="order"/>) at k·<see cref="NodeLength"/>. Allocates nothing (pooled scratch).
+    /// <paramref name="order"/>) at k·<see cref="NodeLength"/>. Allocates nothing (per-thread scratch).
     /// </summary>
     /// <exception cref="ArgumentException">The destination is too short.</exception>
     public static void Decompose(ReadOnlySpan<double> x, Wavelet wavelet, int level, WaveletPacketOrder order, Span<double> destination)
@@ -65,40 +65,33 @@ public static class WaveletPacket
             n = Dwt.OutputLength(n, wavelet);
             capacity = Math.Max(capacity, (1 << l) * n);
         }
-        var scratch = ArrayPool<double>.Shared.Rent(2 * capacity);
-        try
+        var scratch = ThreadScratch.Doubles(ThreadScratch.PacketLevel, 2 * capacity);
+        var a = scratch.AsSpan(0, capacity);
+        var b = scratch.AsSpan(capacity, capacity);
+        x.CopyTo(a);
+        var length = x.Length;
+        for (var l = 0; l < level; l++)
         {
-            var a = scratch.AsSpan(0, capacity);
-            var b = scratch.AsSpan(capacity, capacity);
-            x.CopyTo(a);
-            var length = x.Length;
-            for (var l = 0; l < level; l++)
+            var m = Dwt.OutputLength(length, wavelet);
+            var count = 1 << l;
+            for (var k = 0; k < count; k++)
             {
-                var m = Dwt.OutputLength(length, wavelet);
-                var count = 1 << l;
-                for (var k = 0; k < count; k++)
-                {
-                    Dwt.Convolve(a.Slice(k * length, length), wavelet.DecompositionLowPass, wavelet.DecompositionHighPass,
-                        b.Slice(2 * k * m, m), b.Slice((2 * k + 1) * m, m));
-                }
-                var t = a;
-                a = b;
-                b = t;
-                length = m;
+                Dwt.Convolve(a.Slice(k * length, length), wavelet.DecompositionLowPass, wavelet.DecompositionHighPass,
+                    b.Slice(2 * k * m, m), b.Slice((2 * k + 1) * m, m));
             }
-            for (var p = 0; p < nodes; p++)
-                a.Slice(NaturalIndex(p, order) * length, length).CopyTo(destination.Slice(p * length, length));
+            var t = a;
+            a = b;
+            b = t;
+            length = m;
         }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(scratch);
-        }
+        for (var p = 0; p < nodes; p++)
+            a.Slice(NaturalIndex(p, order) * length, length).CopyTo(destination.Slice(p * length, length));
     }
 
     /// <summary>
     /// Writes the energy Σ c² of each of the 2^level nodes of <paramref name="x"/> (in <paramref name="order"/>) to
     /// <paramref name="destination"/>; with <paramref name="normalise"/>, divided by their sum (relative energies,
-    /// all 0 for an all-zero input). Allocates nothing (pooled scratch).
+    /// all 0 for an all-zero input). Allocates nothing (per-thread scratch).
     /// </summary>
     public static void NodeEnergies(ReadOnlySpan<float> x, Wavelet wavelet, int level, WaveletPacketOrder order, bool normalise, Span<float> destination)
     {
@@ -107,30 +100,22 @@ public static class WaveletPacket
         if (destination.Length < nodes)
             throw new ArgumentException($"The destination has {destination.Length} values; {nodes} nodes are needed.", nameof(destination));
         var length = NodeLength(x.Length, wavelet, level);
-        var input = ArrayPool<double>.Shared.Rent(x.Length);
-        var coefficients = ArrayPool<double>.Shared.Rent(nodes * length);
-        try
+        var input = ThreadScratch.Doubles(ThreadScratch.PacketInput, x.Length);
+        var coefficients = ThreadScratch.Doubles(ThreadScratch.PacketCoefficients, nodes * length);
+        for (var i = 0; i < x.Length; i++)
+            input[i] = x[i];
+        Decompose(input.AsSpan(0, x.Length), wavelet, level, order, coefficients);
+        var total = 0.0;
+        Span<double> energies = nodes <= 256 ? stackalloc double[nodes] : new double[nodes];
+        for (var k = 0; k < nodes; k++)
         {
-            for (var i = 0; i < x.Length; i++)
-                input[i] = x[i];
-            Decompose(input.AsSpan(0, x.Length), wavelet, level, order, coefficients);
-            var total = 0.0;
-            Span<double> energies = nodes <= 256 ? stackalloc double[nodes] : new double[nodes];
-            for (var k = 0; k < nodes; k++)
-            {
-                var e = 0.0;
-                foreach (var c in coefficients.AsSpan(k * length, length))
-                    e += c * c;
-                energies[k] = e;
-                total += e;
-            }
-            for (var k = 0; k < nodes; k++)
-                destination[k] = (float)(normalise ? (total > 0 ? energies[k] / total : 0) : energies[k]);
+            var e = 0.0;
+            foreach (var c in coefficients.AsSpan(k * length, length))
+                e += c * c;
+            energies[k] = e;
+            total += e;
         }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(coefficients);
-            ArrayPool<double>.Shared.Return(input);
-        }
+        for (var k = 0; k < nodes; k++)
+            destination[k] = (float)(normalise ? (total > 0 ? energies[k] / total : 0) : energies[k]);
     }
 }
