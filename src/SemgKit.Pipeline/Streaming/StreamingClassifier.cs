@@ -53,6 +53,12 @@ public sealed class StreamingClassifier
 
     public int StepSamples => _step;
 
+    /// <summary>
+    /// The band-pass filtered samples of the window being decided, channel-major (<c>[c * WindowSamples + t]</c>).
+    /// Valid only during <see cref="IDecisionHandler.OnDecision"/> (e.g. for proportional velocity from amplitude).
+    /// </summary>
+    public ReadOnlySpan<float> CurrentWindow => _windowBuffer;
+
     /// <summary>Samples per channel received since construction or <see cref="Reset"/>.</summary>
     public long SamplesReceived => _samples;
 
