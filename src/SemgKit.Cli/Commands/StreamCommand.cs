@@ -29,7 +29,8 @@ internal static class StreamCommand
             var from = StreamAddress.Parse(parse.GetValue(source)!);
             var to = StreamAddress.Parse(parse.GetValue(sink)!);
             var catalog = DatasetCatalog.CreateDefault(parse.GetValue(GlobalOptions.DataRoot));
-            var readOptions = new DatasetReadOptions { SampleRateHz = parse.GetValue(EncoderArguments.SampleRate) };
+            // a bare CSV states no rate: assume the model's unless told
+            var readOptions = new DatasetReadOptions { SampleRateHz = parse.GetValue(EncoderArguments.SampleRate) ?? bundle.SampleRateHz };
             Dataset? replay = null;
             if (from.Kind == StreamAddressKind.Replay)
             {
