@@ -23,7 +23,7 @@ internal static class BenchCommand
             LoadTestCommand.Render(context, r.Emg16At2k, "16 channels at 2000 Hz, LDA on Hudgins, 200 ms windows every 50 ms");
             LoadTestCommand.Render(context, r.MyoLike, "8 channels at 200 Hz (Myo-like)");
             context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"parser → session → JSON sink, 16 ch × 2 kHz, 10 ms packets: {r.BytesPerPush:0.##} bytes allocated per packet, {r.ComputeMicrosecondsPerDecision:0.0} µs compute per decision"));
+                $"parser → session → JSON sink, 16 ch × 2 kHz, 10 ms packets: {r.BytesPerPush:0.##} bytes allocated per packet in steady state; {r.TimesRealTime:0} × real time on one thread at max speed"));
             context.Console.WriteLine($"machine: {Environment.ProcessorCount} logical CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
             return Program.ExitOk;
         });

@@ -48,15 +48,21 @@ public static class LiveStreaming
         var watchdog = WatchAsync(session, progress, run, stop.Token);
         try
         {
-            await run.ConfigureAwait(false);
+            // a live stream ends normally on cancellation (Ctrl+C, --seconds): the summary is still wanted
+            await run.WaitAsync(stop.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            // --seconds elapsed
         }
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
+            if (!run.IsCompleted)
+            {
+                // e.g. a blocking stdin read that ignores cancellation: give it a moment, then abandon it
+                try { await run.WaitAsync(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false); }
+                catch (Exception e) when (e is OperationCanceledException or TimeoutException) { }
+            }
             await watchdog.ConfigureAwait(false);
             session.Shutdown();
         }
