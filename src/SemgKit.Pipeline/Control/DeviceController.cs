@@ -87,6 +87,9 @@ public sealed class DeviceController
         _stalled = false;
     }
 
+    /// <summary>Stops watching until data arrives again (the source is between connections: already safe, not stalled).</summary>
+    public void DisarmWatchdog() => _haveData = false;
+
     /// <summary>True exactly once per stall: data had been arriving and none has for longer than the watchdog period; the output is then safe.</summary>
     public bool CheckWatchdog()
     {

@@ -78,6 +78,7 @@ public sealed class LiveSession : IFrameConsumer, IDecisionHandler
             _faults[(int)fault]++;
             if (fault == StreamFault.SequenceGap) _dropped += count;
             if (breaksContinuity) _classifier.Reset();
+            if (fault == StreamFault.Disconnected) _controller.DisarmWatchdog();
             WriteSafe(FaultNames[(int)fault]);
         }
     }
@@ -89,6 +90,7 @@ public sealed class LiveSession : IFrameConsumer, IDecisionHandler
             if (_shutdown) return;
             _streams++;
             _classifier.Reset();
+            _controller.DisarmWatchdog();
             WriteSafe("stream-start");
         }
     }

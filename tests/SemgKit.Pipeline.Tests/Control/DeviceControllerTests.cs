@@ -92,6 +92,10 @@ public class DeviceControllerTests
         c.NoteData();
         clock.AdvanceMs(250);
         Assert.True(c.CheckWatchdog());
+        c.NoteData();
+        c.DisarmWatchdog();                                           // e.g. the sender disconnected: no stall reported
+        clock.AdvanceMs(1000);
+        Assert.False(c.CheckWatchdog());
     }
 
     [Fact]
