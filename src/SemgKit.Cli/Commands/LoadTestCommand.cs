@@ -32,11 +32,7 @@ internal static class LoadTestCommand
             }
             else
             {
-                recording = Pipeline.Simulation.SyntheticEmg.Generate(Pipeline.Simulation.SyntheticEmgOptions.Default with
-                {
-                    SubjectCount = 1, RepetitionCount = 1, ClassCount = 2, ChannelCount = bundle.ChannelCount, SampleRateHz = bundle.SampleRateHz,
-                    PeakFrequencyHz = Math.Min(85, bundle.SampleRateHz / 3),
-                }, 1, ct).Recordings[0];
+                recording = LoadTest.SyntheticRecording(bundle, 1, ct);
             }
             var result = await LoadTest.RunAsync(new LoadTest.Request(bundle, recording, parse.GetValue(streams), parse.GetValue(seconds), parse.GetValue(LiveArguments.ChunkMs)), new Progress(context), ct);
             Render(context, result, $"{bundle.ChannelCount} channels at {bundle.SampleRateHz.ToString(CultureInfo.InvariantCulture)} Hz");

@@ -24,6 +24,25 @@ public static class LoadTest
     public sealed record Result(IReadOnlyList<StreamResult> Streams, double Seconds, long Decisions, long DroppedFrames, long LostFrames, long Faults,
         double LatencyP50Microseconds, double LatencyP99Microseconds, double LatencyMaxMicroseconds, double WorstStreamP99Microseconds);
 
+    /// <summary>A synthetic recording (one movement between rests) with the model's channel count and rate, for load tests without data.</summary>
+    public static Recording SyntheticRecording(EmgModel model, int seed = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var options = Simulation.SyntheticEmgOptions.Default with
+        {
+            SubjectCount = 1, RepetitionCount = 1, ClassCount = 2, ChannelCount = model.ChannelCount, SampleRateHz = model.SampleRateHz,
+            PeakFrequencyHz = Math.Min(Simulation.SyntheticEmgOptions.Default.PeakFrequencyHz, model.SampleRateHz / 3),
+        };
+        try
+        {
+            return Simulation.SyntheticEmg.Generate(options, seed, cancellationToken).Recordings[0];
+        }
+        catch (ArgumentException e)
+        {
+            throw new SemgException($"cannot simulate data for this model ({e.Message}); pass --data", e);
+        }
+    }
+
     public static async Task<Result> RunAsync(Request request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

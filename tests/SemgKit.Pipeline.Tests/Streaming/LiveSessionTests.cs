@@ -115,6 +115,17 @@ public class LiveSessionTests
     }
 
     [Fact]
+    public async Task RealtimeReplayReleasesWholeChunksOfEveryFrame()
+    {
+        var recording = TrainedModels.Data.Recordings[0].Slice(0, 305);
+        var log = new FrameLog();
+        await new ReplaySource([recording], ReplayPace.Realtime, 10).RunAsync(log, SystemClock.Instance, TestContext.Current.CancellationToken);
+        Assert.Equal(recording.ToFrameMajor(), log.AllSamples.ToArray());
+        Assert.All(log.Chunks.SkipLast(1), c => Assert.Equal(10 * 8, c.Length));   // 10 ms at 1 kHz, the tail shorter
+        Assert.Equal(1, log.Starts);
+    }
+
+    [Fact]
     public void LatencyHistogramPercentilesAreWithinOnePercent()
     {
         var rng = new Random(9);
