@@ -44,7 +44,8 @@ public static class LiveStreaming
         started?.Invoke(source.Description);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (request.Seconds is { } seconds) stop.CancelAfter(TimeSpan.FromSeconds(seconds));
-        var run = source.RunAsync(session, clock, stop.Token);
+        // on the thread pool: some readers (Console.In) block synchronously inside ReadLineAsync
+        var run = Task.Run(() => source.RunAsync(session, clock, stop.Token), CancellationToken.None);
         var watchdog = WatchAsync(session, progress, run, stop.Token);
         try
         {
