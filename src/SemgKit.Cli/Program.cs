@@ -28,7 +28,7 @@ public static class Program
             : AnsiConsole.Console;
         if (Console.IsOutputRedirected)
             console.Profile.Width = 200;
-        return Run(args, new CliContext(console, Console.Error, !Console.IsOutputRedirected), cts.Token);
+        return Run(args, new CliContext(console, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected), cts.Token);
     }
 
     /// <summary>Runs <c>semg</c> with <paramref name="args"/> against <paramref name="context"/> (tests pass captured writers).</summary>
@@ -87,6 +87,11 @@ public static class Program
         root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(CrossvalCommand.Create(context));
         root.Subcommands.Add(FeaturesCommand.Create(context));
+        root.Subcommands.Add(SendCommand.Create(context));
+        root.Subcommands.Add(StreamCommand.Create(context));
+        root.Subcommands.Add(MotionTestCommand.Create(context));
+        root.Subcommands.Add(LoadTestCommand.Create(context));
+        root.Subcommands.Add(BenchCommand.Create(context));
         return root;
     }
 

@@ -7,7 +7,10 @@ internal static class CliRunner
 {
     public sealed record Result(int ExitCode, string Out, string Error);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunWithInput(null, args);
+
+    /// <summary>Runs with <paramref name="input"/> as standard input.</summary>
+    public static Result RunWithInput(string? input, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -19,7 +22,7 @@ internal static class CliRunner
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 240;
-        int code = Program.Run(args, new CliContext(console, stderr, Interactive: false), TestContext.Current.CancellationToken);
+        int code = Program.Run(args, new CliContext(console, stderr, Interactive: false, ErrorInteractive: false, Input: input is null ? null : new StringReader(input)), TestContext.Current.CancellationToken);
         return new Result(code, stdout.ToString(), stderr.ToString());
     }
 }

@@ -53,6 +53,21 @@ public sealed class EmgModel
 
     public double SampleRateHz => Manifest.SampleRateHz;
 
+    /// <summary>
+    /// An independent copy of <see cref="Classifier"/> with its own scratch buffers (a save/load round trip, so
+    /// predictions are bit-identical). Classifiers are not thread-safe, so every concurrently running stream needs one;
+    /// <see cref="Streaming.StreamingClassifier"/> takes one at construction.
+    /// </summary>
+    public IClassifier CopyClassifier()
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+            ClassifierCodec.Write(Classifier, w);
+        buffer.Position = 0;
+        using var r = new BinaryReader(buffer, Encoding.UTF8);
+        return ClassifierCodec.Read(r);
+    }
+
     /// <summary>The offline encoder for this model's signal path.</summary>
     public FeatureWindowEncoder CreateEncoder() =>
         new(Manifest.Encoder, Features, SampleRateHz, ChannelCount, ClassNames.Count);

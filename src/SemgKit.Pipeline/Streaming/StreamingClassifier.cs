@@ -9,11 +9,13 @@ namespace SemgKit.Pipeline.Streaming;
 /// Live classification from one saved <see cref="EmgModel"/>: <see cref="Push"/> frame-major samples in chunks of any
 /// size; a decision is made each time a window ends — windows of <c>WindowSamples</c> starting every <c>StepSamples</c>
 /// from sample 0, skipping those that start inside the warm-up, exactly like the offline encoder. Causal filter state,
-/// ring buffers and post-processing live here; no clock, no threads, and no allocation per push after construction.
+/// ring buffers, post-processing and a private copy of the classifier live here; no clock, no threads, and no allocation
+/// per push after construction. One instance per stream; instances built from the same model may run concurrently.
 /// </summary>
 public sealed class StreamingClassifier
 {
     private readonly EmgModel _model;
+    private readonly Learning.IClassifier _classifier; // own copy: classifiers keep scratch buffers, so streams must not share one
     private readonly MultiChannelSosFilter _filter;
     private readonly DecisionSmoother _smoother;
     private readonly int _channels;
@@ -31,6 +33,7 @@ public sealed class StreamingClassifier
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
+        _classifier = model.CopyClassifier();
         var encoder = model.CreateEncoder();
         _channels = model.ChannelCount;
         _window = encoder.WindowSamples;
@@ -52,6 +55,12 @@ public sealed class StreamingClassifier
     public int WindowSamples => _window;
 
     public int StepSamples => _step;
+
+    /// <summary>
+    /// The band-pass filtered samples of the window being decided, channel-major (<c>[c * WindowSamples + t]</c>).
+    /// Valid only during <see cref="IDecisionHandler.OnDecision"/> (e.g. for proportional velocity from amplitude).
+    /// </summary>
+    public ReadOnlySpan<float> CurrentWindow => _windowBuffer;
 
     /// <summary>Samples per channel received since construction or <see cref="Reset"/>.</summary>
     public long SamplesReceived => _samples;
@@ -122,7 +131,7 @@ public sealed class StreamingClassifier
             ring[..head].CopyTo(dest[(_window - head)..]);
         }
         _model.Features.Extract(MultiChannelWindow.OverBlock(_windowBuffer, _channels), _features);
-        int raw = _model.Classifier.Predict(_features, _probabilities);
+        int raw = _classifier.Predict(_features, _probabilities);
         float confidence = _probabilities[raw];
         int output = _smoother.Next(raw, confidence);
         handler.OnDecision(new StreamDecision(_samples, raw, output, confidence), _probabilities);

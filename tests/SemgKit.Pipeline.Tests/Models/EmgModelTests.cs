@@ -18,10 +18,11 @@ public class EmgModelTests
         var encoded = model.CreateEncoder().EncodeAll(TrainedModels.Data.Recordings.Take(5).ToArray(), TestContext.Current.CancellationToken);
         var p1 = new float[model.ClassNames.Count];
         var p2 = new float[model.ClassNames.Count];
+        var classifier = model.CopyClassifier(); // the shared instance is not thread-safe and other tests use this model
         for (int i = 0; i < encoded.Count; i++)
         {
             var row = encoded.Rows.AsSpan(i * encoded.FeatureCount, encoded.FeatureCount);
-            Assert.Equal(model.Classifier.Predict(row, p1), back.Classifier.Predict(row, p2));
+            Assert.Equal(classifier.Predict(row, p1), back.Classifier.Predict(row, p2));
             Assert.Equal(p1, p2);
         }
     }

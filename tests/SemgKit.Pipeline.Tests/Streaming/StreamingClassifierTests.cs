@@ -30,10 +30,11 @@ public class StreamingClassifierTests
         var offline = encoder.Encode(recording, 0); // every sample is labelled, so every window after the warm-up is kept
         var offlineProbabilities = new float[offline.Count][];
         var offlineClasses = new int[offline.Count];
+        var classifier = model.CopyClassifier(); // the shared instance is not thread-safe and other tests use this model
         for (int i = 0; i < offline.Count; i++)
         {
             offlineProbabilities[i] = new float[model.ClassNames.Count];
-            offlineClasses[i] = model.Classifier.Predict(offline.Rows.AsSpan(i * offline.FeatureCount, offline.FeatureCount), offlineProbabilities[i]);
+            offlineClasses[i] = classifier.Predict(offline.Rows.AsSpan(i * offline.FeatureCount, offline.FeatureCount), offlineProbabilities[i]);
         }
         var frames = recording.ToFrameMajor();
         int firstStart = (int)Math.Ceiling(encoder.WarmupSamples / (double)encoder.StepSamples) * encoder.StepSamples;

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using System.Globalization;
+using SemgKit.Pipeline;
+using SemgKit.Pipeline.Streaming;
+using SemgKit.Pipeline.Streaming.Sources;
+
+namespace SemgKit.Cli;
+
+/// <summary>Options and rendering shared by the live commands (send, stream, loadtest, bench).</summary>
+internal static class LiveArguments
+{
+    public static readonly Option<string> Speed = new("--speed") { Description = "Replay pace: realtime | max", DefaultValueFactory = _ => "realtime" };
+    public static readonly Option<double> ChunkMs = new("--chunk-ms") { Description = "Frames per chunk/packet, as a duration in ms", DefaultValueFactory = _ => 10 };
+    public static readonly Option<double?> Seconds = new("--seconds") { Description = "Stop after this many seconds" };
+
+    public static ReplayPace Pace(ParseResult parse) => parse.GetValue(Speed)!.ToLowerInvariant() switch
+    {
+        "realtime" or "real-time" => ReplayPace.Realtime,
+        "max" => ReplayPace.Max,
+        var s => throw new SemgException($"--speed {s}: use realtime or max"),
+    };
+
+    public static string Micro(double v) => double.IsFinite(v) ? v.ToString("0", CultureInfo.InvariantCulture) + " µs" : "–";
+
+    public static string Summary(LiveStatistics s)
+    {
+        var c = CultureInfo.InvariantCulture;
+        string faults = s.Faults.Count == 0 ? "none" : string.Join(", ", s.Faults.Select(f => $"{f.Key} {f.Value}"));
+        return string.Create(c, $"{s.Frames} frames, {s.Decisions} decisions ({s.DecisionsPerSecond:0.0}/s) in {s.ElapsedSeconds:0.00} s; latency p50 {Micro(s.LatencyP50Microseconds)}, p99 {Micro(s.LatencyP99Microseconds)}, max {Micro(s.LatencyMaxMicroseconds)}; {s.DroppedFrames} dropped frames; faults: {faults}; safe states {s.SafeStates}");
+    }
+
+    public static string Status(LiveStatistics s) =>
+        string.Create(CultureInfo.InvariantCulture, $"{s.DecisionsPerSecond,7:0.0} decisions/s  p50 {Micro(s.LatencyP50Microseconds),8}  p99 {Micro(s.LatencyP99Microseconds),8}  dropped {s.DroppedFrames}  faults {s.TotalFaults}");
+}
