@@ -28,7 +28,7 @@ internal static class CrossvalCommand
                 ClassifierSpec.ParseList(parse.GetValue(models)!), "crossval", parse.GetValue(SimulateCommand.Seed));
             var results = Progress.Run(context, $"{spec.Name} cross-validation", progress => FeatureEvaluation.Run(request, progress, ct))
                 with { WallSeconds = clock.Elapsed.TotalSeconds };
-            ResultsTable.Render(context, results, ReportWriter.WriteAll(results, parse.GetValue(output)!));
+            ResultsTable.Render(context, results, ReportWriter.WriteAll(results, parse.GetValue(output)!, DataFigures.For(dataset, request.Encoder)));
             return Task.FromResult(Program.ExitOk);
         });
         return command;

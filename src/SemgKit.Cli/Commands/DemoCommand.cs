@@ -53,7 +53,7 @@ internal static class DemoCommand
                 seed);
             context.Error.WriteLine($"evaluating ({spec.Name} split) ...");
             var results = FeatureEvaluation.Run(request, null, ct) with { WallSeconds = clock.Elapsed.TotalSeconds };
-            ResultsTable.Render(context, results, ReportWriter.WriteAll(results, parse.GetValue(output)!));
+            ResultsTable.Render(context, results, ReportWriter.WriteAll(results, parse.GetValue(output)!, DataFigures.For(dataset, request.Encoder)));
             return Task.FromResult(Program.ExitOk);
         });
         return command;

@@ -11,10 +11,10 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
     public static ClassifierSpec Lda { get; } = new("lda", (t, _) => Learning.Lda.Fit(t.X, t.Labels, new LdaOptions { ClassCount = t.ClassCount }));
 
     /// <summary>Support vector machine, RBF kernel, C = 10, gamma = 'scale', one-vs-one; probabilities by coupling of decision values.</summary>
-    public static ClassifierSpec Svm { get; } = new("svm", (t, ct) => Learning.Svm.Fit(t.X, t.Labels, new SvmOptions { ClassCount = t.ClassCount, C = 10, Seed = t.Seed }, ct));
+    public static ClassifierSpec Svm { get; } = new("svm", (t, ct) => Learning.Svm.Fit(t.X, t.Labels, new SvmOptions { ClassCount = t.ClassCount, C = 10, Seed = t.Seed, ClassWeights = t.ClassWeights }, ct));
 
     /// <summary>Linear SVM, C = 1.</summary>
-    public static ClassifierSpec LinearSvm { get; } = new("svm-linear", (t, ct) => Learning.Svm.Fit(t.X, t.Labels, new SvmOptions { ClassCount = t.ClassCount, Kernel = SvmKernel.Linear, C = 1, Seed = t.Seed }, ct));
+    public static ClassifierSpec LinearSvm { get; } = new("svm-linear", (t, ct) => Learning.Svm.Fit(t.X, t.Labels, new SvmOptions { ClassCount = t.ClassCount, Kernel = SvmKernel.Linear, C = 1, Seed = t.Seed, ClassWeights = t.ClassWeights }, ct));
 
     /// <summary>Quadratic discriminant analysis with a small covariance regularisation (0.01) for stability.</summary>
     public static ClassifierSpec Qda { get; } = new("qda", (t, _) => Learning.Qda.Fit(t.X, t.Labels, new QdaOptions { ClassCount = t.ClassCount, RegParam = 0.01 }));
@@ -23,7 +23,7 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
     public static ClassifierSpec Knn { get; } = new("knn", (t, _) => Learning.Knn.Fit(t.X, t.Labels, new KnnOptions { ClassCount = t.ClassCount, Neighbors = 5, Weights = KnnWeights.Distance }));
 
     /// <summary>Random forest, 100 trees, √F features per split, seeded.</summary>
-    public static ClassifierSpec RandomForest { get; } = new("rf", (t, ct) => Learning.RandomForest.Fit(t.X, t.Labels, new RandomForestOptions { ClassCount = t.ClassCount, Seed = t.Seed }, ct));
+    public static ClassifierSpec RandomForest { get; } = new("rf", (t, ct) => Learning.RandomForest.Fit(t.X, t.Labels, new RandomForestOptions { ClassCount = t.ClassCount, Seed = t.Seed, ClassWeights = t.ClassWeights }, ct));
 
     /// <summary>Gaussian naive Bayes.</summary>
     public static ClassifierSpec NaiveBayes { get; } = new("nb", (t, _) => GaussianNaiveBayes.Fit(t.X, t.Labels, new GaussianNaiveBayesOptions { ClassCount = t.ClassCount }));
@@ -32,17 +32,35 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
     public static IReadOnlyList<ClassifierSpec> All { get; } = [Lda, Svm, LinearSvm, Qda, Knn, RandomForest, NaiveBayes];
 
     /// <summary>
-    /// Resolves a comma-separated list of names. A name may carry the balanced-subset ensemble suffix
-    /// <c>+ensemble[:K][:vote|:best]</c> (e.g. <c>lda+ensemble:8:vote</c>), see <see cref="BalancedSubsetEnsemble"/>.
+    /// Resolves a comma-separated list of names. A name may carry modifiers: <c>+balanced</c> (class weights n/(K·n_k),
+    /// for svm, svm-linear and rf) and the balanced-subset ensemble <c>+ensemble[:K][:vote|:best]</c>
+    /// (e.g. <c>svm+balanced</c>, <c>lda+ensemble:8:vote</c>), see <see cref="BalancedSubsetEnsemble"/>.
     /// </summary>
     public static IReadOnlyList<ClassifierSpec> ParseList(string names) =>
         names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Parse).ToArray();
 
+    /// <summary>Learners that honour per-class weights (the <c>+balanced</c> modifier).</summary>
+    private static readonly string[] Weighted = ["svm", "svm-linear", "rf"];
+
     private static ClassifierSpec Parse(string name)
     {
-        var parts = name.Split('+', 2);
-        var baseSpec = All.FirstOrDefault(s => s.Name.Equals(parts[0], StringComparison.OrdinalIgnoreCase))
-            ?? throw new SemgException($"unknown model '{parts[0]}' (available: {string.Join(", ", All.Select(s => s.Name))}; add +ensemble[:K][:vote|:best] for the balanced-subset ensemble)");
-        return parts.Length == 1 ? baseSpec : BalancedSubsetEnsemble.Parse(baseSpec, parts[1]);
+        var parts = name.Split('+');
+        var spec = All.FirstOrDefault(s => s.Name.Equals(parts[0], StringComparison.OrdinalIgnoreCase))
+            ?? throw new SemgException($"unknown model '{parts[0]}' (available: {string.Join(", ", All.Select(s => s.Name))}; modifiers: +balanced, +ensemble[:K][:vote|:best])");
+        foreach (var modifier in parts.Skip(1))
+        {
+            if (modifier.Equals("balanced", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!Weighted.Contains(parts[0], StringComparer.OrdinalIgnoreCase))
+                    throw new SemgException($"'{parts[0]}' does not take class weights (+balanced works with {string.Join(", ", Weighted)})");
+                var inner = spec;
+                spec = new ClassifierSpec(inner.Name + "+balanced", (t, ct) => inner.Fit(t with { ClassWeights = ClassWeights.Balanced(t.Labels, t.ClassCount) }, ct));
+            }
+            else
+            {
+                spec = BalancedSubsetEnsemble.Parse(spec, modifier);
+            }
+        }
+        return spec;
     }
 }

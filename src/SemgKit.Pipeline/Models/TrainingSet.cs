@@ -12,6 +12,9 @@ namespace SemgKit.Pipeline.Models;
 /// <param name="Recordings">Index of the recording each row came from (rows of one recording are never split apart).</param>
 public sealed record TrainingSet(FeatureMatrix X, int[] Labels, int ClassCount, string?[] Groups, int[] Recordings, int Seed)
 {
+    /// <summary>Per-class weights for learners that honour them (null = all 1); set by the <c>+balanced</c> model modifier.</summary>
+    public IReadOnlyList<double>? ClassWeights { get; init; }
+
     /// <summary>The rows selected by <paramref name="rows"/> (copied).</summary>
     public TrainingSet Subset(IReadOnlyList<int> rows)
     {

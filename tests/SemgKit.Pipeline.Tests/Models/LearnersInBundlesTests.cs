@@ -14,7 +14,7 @@ public class LearnersInBundlesTests
     private static readonly Lazy<Dataset> Data = new(() =>
         SyntheticEmg.Generate(SyntheticEmgOptions.Default with { SubjectCount = 1, RepetitionCount = 3, ClassCount = 3 }, 21));
 
-    public static TheoryData<string> Names => new(ClassifierSpec.All.Select(s => s.Name).Concat(["lda+ensemble:3:vote", "lda+ensemble:3:best"]));
+    public static TheoryData<string> Names => new(ClassifierSpec.All.Select(s => s.Name).Concat(["lda+ensemble:3:vote", "lda+ensemble:3:best", "svm+balanced", "rf+balanced+ensemble:2"]));
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -77,6 +77,7 @@ public class LearnersInBundlesTests
     [InlineData("lda+ensemble:1", "k ≥ 2")]
     [InlineData("lda+ensemble:x", "neither a subset count")]
     [InlineData("xgboost", "unknown model 'xgboost'")]
+    [InlineData("lda+balanced", "does not take class weights")]
     public void BadModelNamesAreExplained(string name, string message) =>
         Assert.Contains(message, Assert.Throws<SemgException>(() => ClassifierSpec.ParseList(name)).Message);
 }
