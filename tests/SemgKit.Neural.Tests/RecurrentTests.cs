@@ -183,6 +183,25 @@ public class RecurrentTests
         Assert.Equal(a.Forward(x, true).Span.ToArray(), b.Forward(x, true).Span.ToArray());
     }
 
+    [Fact]
+    public void SameConvolutionWiderThanTheImage()
+    {
+        // Conv2d(1, 1, 5, same) on a one-column image: taps two columns out lie wholly in the padding (an Im2Col regression)
+        var conv = new Conv2d(1, 1, 5, padding: Padding.Same, bias: false);
+        conv.Initialize(1);
+        var x = RandomTensors.Normal(4, 1, 1, 4, 1);
+        var y = conv.Forward(x, training: false).Span.ToArray();
+        var w = conv.Weight.Value.Span;
+        for (int r = 0; r < 4; r++)
+        {
+            double e = 0;
+            for (int k = 0; k < 5; k++)
+                if (r + k - 2 is >= 0 and < 4) e += w[k * 5 + 2] * x.Span[r + k - 2];
+            Assert.Equal(e, y[r], 1e-5);
+        }
+        GradCheck.Layer(conv, x);
+    }
+
     [Theory]
     [InlineData("lstm")]
     [InlineData("cnn-lstm")]
