@@ -11,7 +11,7 @@ namespace SemgKit.Neural.Kernels;
 /// <remarks>
 /// <para>σ(x) = 1 / (1 + e^−x) and tanh(x) = 2σ(2x) − 1 use one exp approximation (Cephes expf: range reduction
 /// x = n·ln2 + r, degree-6 polynomial for e^r, 2^n via the exponent bits); relative error of e^x below 2e-7, absolute error of σ and
-/// tanh below 3e-7. The scalar tail uses the same polynomial, so results do not depend on the vector width.</para>
+/// tanh below 3e-7. The 512- and 256-bit bodies and the scalar tail use the same polynomial and operation order.</para>
 /// </remarks>
 public static class LstmKernels
 {
@@ -34,6 +34,25 @@ public static class LstmKernels
         ref float cr = ref c[0];
         ref float hr = ref h[0];
         int j = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; j <= hidden - 16; j += 16)
+            {
+                var i = Sigmoid(Vector512.LoadUnsafe(ref g, (nuint)j));
+                var f = Sigmoid(Vector512.LoadUnsafe(ref g, (nuint)(hidden + j)));
+                var gg = Tanh(Vector512.LoadUnsafe(ref g, (nuint)(2 * hidden + j)));
+                var o = Sigmoid(Vector512.LoadUnsafe(ref g, (nuint)(3 * hidden + j)));
+                var cn = i * gg;
+                if (hasPrev) cn += f * Vector512.LoadUnsafe(ref cp, (nuint)j);
+                var hn = o * Tanh(cn);
+                i.StoreUnsafe(ref g, (nuint)j);
+                f.StoreUnsafe(ref g, (nuint)(hidden + j));
+                gg.StoreUnsafe(ref g, (nuint)(2 * hidden + j));
+                o.StoreUnsafe(ref g, (nuint)(3 * hidden + j));
+                cn.StoreUnsafe(ref cr, (nuint)j);
+                hn.StoreUnsafe(ref hr, (nuint)j);
+            }
+        }
         if (Vector256.IsHardwareAccelerated)
         {
             for (; j <= hidden - 8; j += 8)
@@ -92,6 +111,27 @@ public static class LstmKernels
         ref float dcr = ref dc[0];
         ref float dg = ref dGates[0];
         int j = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var one = Vector512.Create(1f);
+            for (; j <= hidden - 16; j += 16)
+            {
+                var i = Vector512.LoadUnsafe(ref g, (nuint)j);
+                var f = Vector512.LoadUnsafe(ref g, (nuint)(hidden + j));
+                var gg = Vector512.LoadUnsafe(ref g, (nuint)(2 * hidden + j));
+                var o = Vector512.LoadUnsafe(ref g, (nuint)(3 * hidden + j));
+                var dh = Vector512.LoadUnsafe(ref dho, (nuint)j);
+                if (hasRec) dh += Vector512.LoadUnsafe(ref dr, (nuint)j);
+                var tc = Tanh(Vector512.LoadUnsafe(ref cr, (nuint)j));
+                var dcv = Vector512.LoadUnsafe(ref dcr, (nuint)j) + dh * o * (one - tc * tc);
+                var cpv = hasPrev ? Vector512.LoadUnsafe(ref cp, (nuint)j) : Vector512<float>.Zero;
+                (dcv * gg * i * (one - i)).StoreUnsafe(ref dg, (nuint)j);
+                (dcv * cpv * f * (one - f)).StoreUnsafe(ref dg, (nuint)(hidden + j));
+                (dcv * i * (one - gg * gg)).StoreUnsafe(ref dg, (nuint)(2 * hidden + j));
+                (dh * tc * o * (one - o)).StoreUnsafe(ref dg, (nuint)(3 * hidden + j));
+                (dcv * f).StoreUnsafe(ref dcr, (nuint)j);
+            }
+        }
         if (Vector256.IsHardwareAccelerated)
         {
             var one = Vector256.Create(1f);
@@ -133,6 +173,8 @@ public static class LstmKernels
     {
         if (y.Length < x.Length) throw new ArgumentException("Destination too short.", nameof(y));
         int j = 0;
+        if (Vector512.IsHardwareAccelerated)
+            for (; j <= x.Length - 16; j += 16) Sigmoid(Vector512.Create(x.Slice(j, 16))).CopyTo(y.Slice(j, 16));
         if (Vector256.IsHardwareAccelerated)
             for (; j <= x.Length - 8; j += 8) Sigmoid(Vector256.Create(x.Slice(j, 8))).CopyTo(y.Slice(j, 8));
         for (; j < x.Length; j++) y[j] = Sigmoid(x[j]);
@@ -143,6 +185,8 @@ public static class LstmKernels
     {
         if (y.Length < x.Length) throw new ArgumentException("Destination too short.", nameof(y));
         int j = 0;
+        if (Vector512.IsHardwareAccelerated)
+            for (; j <= x.Length - 16; j += 16) Tanh(Vector512.Create(x.Slice(j, 16))).CopyTo(y.Slice(j, 16));
         if (Vector256.IsHardwareAccelerated)
             for (; j <= x.Length - 8; j += 8) Tanh(Vector256.Create(x.Slice(j, 8))).CopyTo(y.Slice(j, 8));
         for (; j < x.Length; j++) y[j] = Tanh(x[j]);
@@ -155,12 +199,12 @@ public static class LstmKernels
         var n = Vector256.Round(x * Vector256.Create(Log2E));
         var r = x - n * Vector256.Create(Ln2Hi) - n * Vector256.Create(Ln2Lo);
         var p = Vector256.Create(P0);
-        p = p * r + Vector256.Create(P1);
-        p = p * r + Vector256.Create(P2);
-        p = p * r + Vector256.Create(P3);
-        p = p * r + Vector256.Create(P4);
-        p = p * r + Vector256.Create(P5);
-        p = p * (r * r) + r + Vector256.Create(1f);
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P1));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P2));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P3));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P4));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P5));
+        p = Vector256.FusedMultiplyAdd(p, r * r, r + Vector256.Create(1f));
         var scale = Vector256.ShiftLeft(Vector256.ConvertToInt32(n) + Vector256.Create(127), 23).AsSingle();
         return p * scale;
     }
@@ -176,18 +220,45 @@ public static class LstmKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Exp(Vector512<float> x)
+    {
+        x = Vector512.Min(Vector512.Max(x, Vector512.Create(ExpLo)), Vector512.Create(ExpHi));
+        var n = Vector512.Round(x * Vector512.Create(Log2E));
+        var r = x - n * Vector512.Create(Ln2Hi) - n * Vector512.Create(Ln2Lo);
+        var p = Vector512.Create(P0);
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P1));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P2));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P3));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P4));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P5));
+        p = Vector512.FusedMultiplyAdd(p, r * r, r + Vector512.Create(1f));
+        var scale = Vector512.ShiftLeft(Vector512.ConvertToInt32(n) + Vector512.Create(127), 23).AsSingle();
+        return p * scale;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Sigmoid(Vector512<float> x) => Vector512.Create(1f) / (Vector512.Create(1f) + Exp(-x));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Tanh(Vector512<float> x)
+    {
+        var one = Vector512.Create(1f);
+        return (one + one) / (one + Exp(-(x + x))) - one;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Exp(float x)
     {
         x = Math.Min(Math.Max(x, ExpLo), ExpHi);
         float n = MathF.Round(x * Log2E);
         float r = x - n * Ln2Hi - n * Ln2Lo;
         float p = P0;
-        p = p * r + P1;
-        p = p * r + P2;
-        p = p * r + P3;
-        p = p * r + P4;
-        p = p * r + P5;
-        p = p * (r * r) + r + 1f;
+        p = MathF.FusedMultiplyAdd(p, r, P1);
+        p = MathF.FusedMultiplyAdd(p, r, P2);
+        p = MathF.FusedMultiplyAdd(p, r, P3);
+        p = MathF.FusedMultiplyAdd(p, r, P4);
+        p = MathF.FusedMultiplyAdd(p, r, P5);
+        p = MathF.FusedMultiplyAdd(p, r * r, r + 1f);
         return p * BitConverter.Int32BitsToSingle(((int)n + 127) << 23);
     }
 
