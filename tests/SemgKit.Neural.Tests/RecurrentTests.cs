@@ -183,6 +183,34 @@ public class RecurrentTests
         Assert.Equal(a.Forward(x, true).Span.ToArray(), b.Forward(x, true).Span.ToArray());
     }
 
+    [Theory]
+    [InlineData(2, 3, 1, 4, 5, 4, 0)] // kernel spans the width, no padding
+    [InlineData(3, 2, 3, 3, 7, 1, 1)] // 3 × 3 same on a one-column map
+    [InlineData(2, 3, 5, 5, 6, 1, 1)] // 5 × 5 same
+    [InlineData(3, 4, 5, 1, 7, 1, 1)] // (5, 1) same
+    [InlineData(4, 2, 1, 1, 3, 1, 0)] // 1 × 1
+    [InlineData(2, 2, 2, 3, 5, 3, 0)] // even kernel height, kernel spans the width
+    public void ColumnConvolutionEqualsConv2d(int cin, int cout, int kh, int kw, int h, int w, int same)
+    {
+        Padding padding = same == 1 ? Padding.Same : 0;
+        var reference = new Conv2d(cin, cout, (kh, kw), (1, 1), padding, (1, 1));
+        var column = new ColumnConv2d(cin, cout, (kh, kw), padding);
+        reference.Initialize(3);
+        column.Initialize(3);
+        Assert.Equal(reference.Weight.Value.Span.ToArray(), column.Weight.Value.Span.ToArray());
+        var x = RandomTensors.Normal(8, 3, cin, h, w);
+        Assert.Equal(reference.OutputShape(x.Shape), column.OutputShape(x.Shape));
+        Close.All(reference.Forward(x, true).Span, column.Forward(x, true).Span, 1e-5, "output");
+        var g = RandomTensors.Normal(9, reference.OutputShape(x.Shape));
+        reference.ZeroGrad();
+        column.ZeroGrad();
+        Close.All(reference.Backward(g).Span, column.Backward(g).Span, 1e-5, "grad input");
+        Close.All(reference.Weight.Grad.Span, column.Weight.Grad.Span, 1e-5, "grad weight");
+        Close.All(reference.Bias!.Grad.Span, column.Bias!.Grad.Span, 1e-5, "grad bias");
+        GradCheck.Layer(column, x);
+        Assert.Throws<ArgumentException>(() => column.OutputShape([1, cin, h, w + 1]));
+    }
+
     [Fact]
     public void SameConvolutionWiderThanTheImage()
     {

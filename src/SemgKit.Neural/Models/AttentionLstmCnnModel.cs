@@ -18,6 +18,9 @@ namespace SemgKit.Neural.Models;
 /// State names: <c>2.*</c> LSTM (PyTorch <c>lstm.*</c>), <c>3.weight</c> (<c>score.weight</c>), <c>6 + i</c> (<c>cnn.i</c>).
 /// Parameters for P = 2, T = 15, C = 10, K = 53: 88,933 (as PyTorch). models.py returns softmax probabilities; ours returns the
 /// logits before that softmax (use <see cref="Losses.SoftmaxCrossEntropyLoss"/>).
+/// <para>Every convolution has a one-column output, so they are <see cref="ColumnConv2d"/> layers (the same weights and results as
+/// Conv2d): the 3 × 3 and 5 × 5 "same" kernels over the (T, 1) map only ever touch their centre column, which the generic
+/// im2col would multiply by padding zeros.</para>
 /// </remarks>
 public static class AttentionLstmCnnModel
 {
@@ -37,11 +40,11 @@ public static class AttentionLstmCnnModel
             new Lstm(width, width, output: RecurrentOutput.AllSteps),
             new LuongAttention(width, AttentionOutput.AllSteps),
             new Reshape(frames, channels, planes), new Permute(0, 3, 1, 2),
-            new Conv2d(planes, 32, (1, channels), (1, 1), 0, (1, 1)), new ReLU(), new Dropout(dropout),
-            new Conv2d(32, 32, 3, padding: Padding.Same), new ReLU(), new Dropout(dropout),
-            new Conv2d(32, 64, 5, padding: Padding.Same), new ReLU(), new Dropout(dropout),
-            new Conv2d(64, 64, (5, 1), (1, 1), Padding.Same, (1, 1)), new ReLU(), new Dropout(dropout),
-            new Conv2d(64, classes, 1),
+            new ColumnConv2d(planes, 32, (1, channels)), new ReLU(), new Dropout(dropout),
+            new ColumnConv2d(32, 32, (3, 3), Padding.Same), new ReLU(), new Dropout(dropout),
+            new ColumnConv2d(32, 64, (5, 5), Padding.Same), new ReLU(), new Dropout(dropout),
+            new ColumnConv2d(64, 64, (5, 1), Padding.Same), new ReLU(), new Dropout(dropout),
+            new ColumnConv2d(64, classes, (1, 1)),
             new GlobalAveragePool());
         model.Initialize(seed);
         return model;
