@@ -61,27 +61,26 @@ public static class ColumnConvolution
             }
     }
 
-    /// <summary>W_c (C_out, C_in·kH·W) from the weight (C_out, C_in, kH, kW): kernel columns padLeft … padLeft + W − 1.</summary>
+    /// <summary>
+    /// W_c (C_out, C_in·kH·W) from the weight (C_out, C_in, kH, kW): kernel columns padLeft … padLeft + W − 1. When the kernel is
+    /// exactly W wide (no padding along W) W_c is the weight itself and callers can skip this.
+    /// </summary>
     public static void PackWeights(ReadOnlySpan<float> weight, int outChannels, int inChannels, int kernelH, int kernelW, int padLeft, int width, Span<float> packed)
     {
-        int k = inChannels * kernelH * width;
-        for (int o = 0; o < outChannels; o++)
-            for (int c = 0; c < inChannels; c++)
-                for (int kh = 0; kh < kernelH; kh++)
-                    weight.Slice(((o * inChannels + c) * kernelH + kh) * kernelW + padLeft, width)
-                        .CopyTo(packed.Slice(o * k + (c * kernelH + kh) * width, width));
+        int rows = outChannels * inChannels * kernelH;
+        if (width == 1)
+        {
+            for (int r = 0; r < rows; r++) packed[r] = weight[r * kernelW + padLeft];
+            return;
+        }
+        for (int r = 0; r < rows; r++) weight.Slice(r * kernelW + padLeft, width).CopyTo(packed.Slice(r * width, width));
     }
 
     /// <summary>Adds dW_c back into the live columns of the weight gradient (C_out, C_in, kH, kW).</summary>
     public static void ScatterAddWeights(ReadOnlySpan<float> packed, int outChannels, int inChannels, int kernelH, int kernelW, int padLeft, int width, Span<float> weightGrad)
     {
-        int k = inChannels * kernelH * width;
-        for (int o = 0; o < outChannels; o++)
-            for (int c = 0; c < inChannels; c++)
-                for (int kh = 0; kh < kernelH; kh++)
-                {
-                    var dst = weightGrad.Slice(((o * inChannels + c) * kernelH + kh) * kernelW + padLeft, width);
-                    System.Numerics.Tensors.TensorPrimitives.Add(dst, packed.Slice(o * k + (c * kernelH + kh) * width, width), dst);
-                }
+        int rows = outChannels * inChannels * kernelH;
+        for (int r = 0; r < rows; r++)
+            for (int x = 0; x < width; x++) weightGrad[r * kernelW + padLeft + x] += packed[r * width + x];
     }
 }

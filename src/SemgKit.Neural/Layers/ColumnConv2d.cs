@@ -72,12 +72,10 @@ public sealed class ColumnConv2d : Layer
         int n = input.Dim(0), h = input.Dim(2), w = input.Dim(3), ho = h + _padTop + _padBottom - KernelSize.H + 1;
         int k = InChannels * KernelSize.H * w, cols = n * ho, co = OutChannels;
         Grow(ref _col, k * cols);
-        Grow(ref _packed, co * k);
         Grow(ref _y, co * cols);
         var col = _col.AsSpan(0, k * cols);
-        var packed = _packed.AsSpan(0, co * k);
         var yt = _y.AsSpan(0, co * cols);
-        ColumnConvolution.PackWeights(Weight.Value.Span, co, InChannels, KernelSize.H, KernelSize.W, _padLeft, w, packed);
+        var packed = Packed(w, k);
         ColumnConvolution.Unfold(input.Span, n, InChannels, h, w, KernelSize.H, _padTop, ho, col);
         // Y (C_out, N·H_out) = W_c (C_out, K) · col (K, N·H_out)
         Sgemm.Multiply(false, false, co, cols, k, 1f, packed, k, col, cols, 0f, yt, cols, Threads);
@@ -99,9 +97,8 @@ public sealed class ColumnConv2d : Layer
         RequireSameShape(gradOutput, _output!);
         int n = input.Dim(0), h = input.Dim(2), w = input.Dim(3), ho = gradOutput.Dim(2);
         int k = InChannels * KernelSize.H * w, cols = n * ho, co = OutChannels;
-        Grow(ref _dPacked, co * k);
         var col = _col.AsSpan(0, k * cols);
-        var packed = _packed.AsSpan(0, co * k);
+        var packed = Packed(w, k, repack: false);
         var dyt = _y.AsSpan(0, co * cols); // reuse the forward's (C_out, N·H_out) buffer
         var dy = gradOutput.Span;
         for (int b = 0; b < n; b++)
@@ -113,14 +110,30 @@ public sealed class ColumnConv2d : Layer
             for (int o = 0; o < co; o++) db[o] += System.Numerics.Tensors.TensorPrimitives.Sum(dyt.Slice(o * cols, cols));
         }
         // dW_c (C_out, K) = dY (C_out, N·H_out) · colᵀ (N·H_out, K), scattered into the live kernel columns
-        var dPacked = _dPacked.AsSpan(0, co * k);
-        Sgemm.Multiply(false, true, co, k, cols, 1f, dyt, cols, col, cols, 0f, dPacked, k, Threads);
-        ColumnConvolution.ScatterAddWeights(dPacked, co, InChannels, KernelSize.H, KernelSize.W, _padLeft, w, Weight.Grad.Span);
+        if (KernelSize.W == w) // the weight is W_c: accumulate straight into its gradient
+            Sgemm.Multiply(false, true, co, k, cols, 1f, dyt, cols, col, cols, 1f, Weight.Grad.Span, k, Threads);
+        else
+        {
+            Grow(ref _dPacked, co * k);
+            var dPacked = _dPacked.AsSpan(0, co * k);
+            Sgemm.Multiply(false, true, co, k, cols, 1f, dyt, cols, col, cols, 0f, dPacked, k, Threads);
+            ColumnConvolution.ScatterAddWeights(dPacked, co, InChannels, KernelSize.H, KernelSize.W, _padLeft, w, Weight.Grad.Span);
+        }
         // dcol (K, N·H_out) = W_cᵀ (K, C_out) · dY (C_out, N·H_out), folded back into dx
         Sgemm.Multiply(true, false, k, cols, co, 1f, packed, k, dyt, cols, 0f, col, cols, Threads);
         var dx = Tensor.Reuse(ref _gradInput, input.Shape);
         ColumnConvolution.Fold(col, n, InChannels, h, w, KernelSize.H, _padTop, ho, dx.Span);
         return dx;
+    }
+
+    // W_c (C_out, C_in·kH·W): the weight itself when the kernel is exactly W wide, else its live columns packed
+    private ReadOnlySpan<float> Packed(int width, int k, bool repack = true)
+    {
+        if (KernelSize.W == width) return Weight.Value.Span;
+        Grow(ref _packed, OutChannels * k);
+        var packed = _packed.AsSpan(0, OutChannels * k);
+        if (repack) ColumnConvolution.PackWeights(Weight.Value.Span, OutChannels, InChannels, KernelSize.H, KernelSize.W, _padLeft, width, packed);
+        return packed;
     }
 
     private static void Grow(ref float[] buffer, int length)
