@@ -141,7 +141,10 @@ public class RecurrentBenchmarks(ITestOutputHelper output)
         }
         Time("lstm fwd proj", false, true, 3200, 256, 32, 32, 32, 256);
         Time("lstm fwd step", false, true, 64, 256, 64, 50 * 64, 64, 50 * 256);
+        Time("lstm fwd step (Wᵀ)", false, false, 64, 256, 64, 50 * 64, 256, 50 * 256);
         Time("lstm bwd step", false, false, 64, 64, 256, 50 * 256, 64, 64);
+        Time("lstm bwd step (Wᵀ)", false, true, 64, 64, 256, 50 * 256, 256, 64);
+        Time("lstm dW fused", true, false, 256, 96, 3200, 256, 96, 96);
         Time("lstm dW_hh", true, false, 256, 64, 3200, 256, 64, 64);
         Time("lstm dW_ih", true, false, 256, 32, 3200, 256, 32, 32);
         Time("lstm dX", false, false, 3200, 32, 256, 256, 32, 32);
