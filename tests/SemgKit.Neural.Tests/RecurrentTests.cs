@@ -103,6 +103,25 @@ public class RecurrentTests
         GradCheck.Layer(lstm, RandomTensors.Normal(5, 2, 4, 3));
     }
 
+    [Fact]
+    public void SamplesAreIndependentAndShapesCanChange()
+    {
+        // a batch equals its samples run one by one (no leakage across rows, buffers re-sized both ways); T = 1 works
+        var model = new Sequential(new Lstm(3, 5, 2, true), new LuongAttention(10, AttentionOutput.AllSteps), new Lstm(10, 4, output: RecurrentOutput.LastStep));
+        model.Initialize(21);
+        foreach (int t in new[] { 6, 1 })
+        {
+            var x = RandomTensors.Normal(22, 3, t, 3);
+            var batch = model.Forward(x, training: false).Span.ToArray();
+            for (int b = 0; b < 3; b++)
+            {
+                var one = new Tensor(x.Span.Slice(b * t * 3, t * 3).ToArray(), 1, t, 3);
+                Close.All(batch.AsSpan(b * 4, 4), model.Forward(one, training: false).Span, 1e-5, $"T={t} sample {b}");
+            }
+        }
+        GradCheck.Layer(new Lstm(2, 3, bidirectional: true).Also(l => l.Initialize(4)), RandomTensors.Normal(23, 2, 1, 2));
+    }
+
     [Theory]
     [InlineData(AttentionOutput.Context)]
     [InlineData(AttentionOutput.WeightedSequence)]
@@ -262,6 +281,15 @@ public class RecurrentTests
             model.Backward(grad);
         }
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}
+
+internal static class LayerExtensions
+{
+    public static T Also<T>(this T value, Action<T> action)
+    {
+        action(value);
+        return value;
     }
 }
 
