@@ -299,6 +299,23 @@ public class LstmKernelTests
     private static double Sig(double x) => 1 / (1 + Math.Exp(-x));
 
     [Fact]
+    public void MultiplyRowsMatchesSgemm()
+    {
+        if (!LstmKernels.CanMultiplyRows(4, 16)) Assert.Skip("AVX-512 not available.");
+        foreach (var (rows, k, width) in new[] { (4, 1, 16), (5, 3, 48), (7, 64, 256), (64, 64, 256), (9, 256, 64), (6, 7, 80), (4, 20, 80) })
+        {
+            int lda = k + 3, ldc = width + 5;
+            var a = RandomTensors.Normal(1, rows * lda).Span.ToArray();
+            var b = RandomTensors.Normal(2, k * width).Span.ToArray();
+            var c = RandomTensors.Normal(3, rows * ldc).Span.ToArray();
+            var expected = (float[])c.Clone();
+            Sgemm.Multiply(false, false, rows, width, k, 1f, a, lda, b, width, 1f, expected, ldc);
+            LstmKernels.MultiplyRows(a, lda, b, c, ldc, rows, k, width);
+            Close.All(expected, c, 1e-5, $"{rows}×{k}×{width}");
+        }
+    }
+
+    [Fact]
     public void ActivationsAreAccurate()
     {
         var x = new float[4001];

@@ -168,6 +168,91 @@ public static class LstmKernels
         }
     }
 
+    /// <summary>Whether <see cref="MultiplyRows"/> can run here for an output <paramref name="width"/> wide and <paramref name="rows"/> rows.</summary>
+    public static bool CanMultiplyRows(int rows, int width) => Vector512.IsHardwareAccelerated && rows >= 4 && width % 16 == 0;
+
+    /// <summary>
+    /// The recurrent product of one step, C (rows, width) += A (rows, K) · B (K, width), with A rows <paramref name="lda"/> apart
+    /// (a time slice of a batch-first buffer), B row-major and contiguous, C rows <paramref name="ldc"/> apart. A register-blocked
+    /// AVX-512 kernel (4 rows × 64 columns, 16 accumulators) that reads B in place, so the weight is not re-packed at every step as
+    /// a general SGEMM would. Requires <see cref="CanMultiplyRows"/>.
+    /// </summary>
+    public static unsafe void MultiplyRows(ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, Span<float> c, int ldc, int rows, int k, int width)
+    {
+        if (!CanMultiplyRows(rows, width)) throw new ArgumentException("MultiplyRows needs AVX-512, at least 4 rows and a width that is a multiple of 16.");
+        Sgemm.Validate(false, false, rows, width, k, a.Length, lda, b.Length, width, c.Length, ldc);
+        fixed (float* pa = a)
+        fixed (float* pb = b)
+        fixed (float* pc = c)
+        {
+            int r = 0;
+            for (; r <= rows - 4; r += 4)
+            {
+                float* a0 = pa + (nint)r * lda, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda;
+                float* c0 = pc + (nint)r * ldc, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
+                int j = 0;
+                for (; j <= width - 64; j += 64) Block4x64(a0, a1, a2, a3, pb + j, width, k, c0 + j, c1 + j, c2 + j, c3 + j);
+                for (; j < width; j += 16) Block4x16(a0, a1, a2, a3, pb + j, width, k, c0 + j, c1 + j, c2 + j, c3 + j);
+            }
+            for (; r < rows; r++)
+            {
+                float* ar = pa + (nint)r * lda, cr = pc + (nint)r * ldc;
+                for (int j = 0; j < width; j += 16)
+                {
+                    var acc = Vector512.Load(cr + j);
+                    for (int p = 0; p < k; p++) acc = Vector512.FusedMultiplyAdd(Vector512.Create(ar[p]), Vector512.Load(pb + (nint)p * width + j), acc);
+                    acc.Store(cr + j);
+                }
+            }
+        }
+    }
+
+    private static unsafe void Block4x64(float* a0, float* a1, float* a2, float* a3, float* b, int ldb, int k, float* c0, float* c1, float* c2, float* c3)
+    {
+        Vector512<float> x00 = Vector512.Load(c0), x01 = Vector512.Load(c0 + 16), x02 = Vector512.Load(c0 + 32), x03 = Vector512.Load(c0 + 48);
+        Vector512<float> x10 = Vector512.Load(c1), x11 = Vector512.Load(c1 + 16), x12 = Vector512.Load(c1 + 32), x13 = Vector512.Load(c1 + 48);
+        Vector512<float> x20 = Vector512.Load(c2), x21 = Vector512.Load(c2 + 16), x22 = Vector512.Load(c2 + 32), x23 = Vector512.Load(c2 + 48);
+        Vector512<float> x30 = Vector512.Load(c3), x31 = Vector512.Load(c3 + 16), x32 = Vector512.Load(c3 + 32), x33 = Vector512.Load(c3 + 48);
+        for (int p = 0; p < k; p++)
+        {
+            float* bp = b + (nint)p * ldb;
+            var b0 = Vector512.Load(bp);
+            var b1 = Vector512.Load(bp + 16);
+            var b2 = Vector512.Load(bp + 32);
+            var b3 = Vector512.Load(bp + 48);
+            var s = Vector512.Create(a0[p]);
+            x00 = Vector512.FusedMultiplyAdd(s, b0, x00); x01 = Vector512.FusedMultiplyAdd(s, b1, x01);
+            x02 = Vector512.FusedMultiplyAdd(s, b2, x02); x03 = Vector512.FusedMultiplyAdd(s, b3, x03);
+            s = Vector512.Create(a1[p]);
+            x10 = Vector512.FusedMultiplyAdd(s, b0, x10); x11 = Vector512.FusedMultiplyAdd(s, b1, x11);
+            x12 = Vector512.FusedMultiplyAdd(s, b2, x12); x13 = Vector512.FusedMultiplyAdd(s, b3, x13);
+            s = Vector512.Create(a2[p]);
+            x20 = Vector512.FusedMultiplyAdd(s, b0, x20); x21 = Vector512.FusedMultiplyAdd(s, b1, x21);
+            x22 = Vector512.FusedMultiplyAdd(s, b2, x22); x23 = Vector512.FusedMultiplyAdd(s, b3, x23);
+            s = Vector512.Create(a3[p]);
+            x30 = Vector512.FusedMultiplyAdd(s, b0, x30); x31 = Vector512.FusedMultiplyAdd(s, b1, x31);
+            x32 = Vector512.FusedMultiplyAdd(s, b2, x32); x33 = Vector512.FusedMultiplyAdd(s, b3, x33);
+        }
+        x00.Store(c0); x01.Store(c0 + 16); x02.Store(c0 + 32); x03.Store(c0 + 48);
+        x10.Store(c1); x11.Store(c1 + 16); x12.Store(c1 + 32); x13.Store(c1 + 48);
+        x20.Store(c2); x21.Store(c2 + 16); x22.Store(c2 + 32); x23.Store(c2 + 48);
+        x30.Store(c3); x31.Store(c3 + 16); x32.Store(c3 + 32); x33.Store(c3 + 48);
+    }
+
+    private static unsafe void Block4x16(float* a0, float* a1, float* a2, float* a3, float* b, int ldb, int k, float* c0, float* c1, float* c2, float* c3)
+    {
+        Vector512<float> x0 = Vector512.Load(c0), x1 = Vector512.Load(c1), x2 = Vector512.Load(c2), x3 = Vector512.Load(c3);
+        for (int p = 0; p < k; p++)
+        {
+            var bv = Vector512.Load(b + (nint)p * ldb);
+            x0 = Vector512.FusedMultiplyAdd(Vector512.Create(a0[p]), bv, x0);
+            x1 = Vector512.FusedMultiplyAdd(Vector512.Create(a1[p]), bv, x1);
+            x2 = Vector512.FusedMultiplyAdd(Vector512.Create(a2[p]), bv, x2);
+            x3 = Vector512.FusedMultiplyAdd(Vector512.Create(a3[p]), bv, x3);
+        }
+        x0.Store(c0); x1.Store(c1); x2.Store(c2); x3.Store(c3);
+    }
+
     /// <summary>Element-wise σ(x) with the kernel's approximation (vector body, scalar tail).</summary>
     public static void Sigmoid(ReadOnlySpan<float> x, Span<float> y)
     {

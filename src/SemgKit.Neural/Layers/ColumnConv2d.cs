@@ -19,7 +19,7 @@ public sealed class ColumnConv2d : Layer
 {
     private readonly int _padTop, _padBottom, _padLeft, _padRight;
     private Tensor? _input, _output, _gradInput;
-    private float[] _col = [], _packed = [], _y = [], _dPacked = [];
+    private float[] _col = [], _packed = [], _y = [], _dPacked = [], _dCol = [];
 
     public ColumnConv2d(int inChannels, int outChannels, (int H, int W) kernelSize, Padding padding = default, bool bias = true)
     {
@@ -99,7 +99,7 @@ public sealed class ColumnConv2d : Layer
         int k = InChannels * KernelSize.H * w, cols = n * ho, co = OutChannels;
         var col = _col.AsSpan(0, k * cols);
         var packed = Packed(w, k, repack: false);
-        var dyt = _y.AsSpan(0, co * cols); // reuse the forward's (C_out, N·H_out) buffer
+        var dyt = _y.AsSpan(0, co * cols); // the forward's (C_out, N·H_out) buffer: the output was already copied out
         var dy = gradOutput.Span;
         for (int b = 0; b < n; b++)
             for (int o = 0; o < co; o++)
@@ -120,9 +120,11 @@ public sealed class ColumnConv2d : Layer
             ColumnConvolution.ScatterAddWeights(dPacked, co, InChannels, KernelSize.H, KernelSize.W, _padLeft, w, Weight.Grad.Span);
         }
         // dcol (K, N·H_out) = W_cᵀ (K, C_out) · dY (C_out, N·H_out), folded back into dx
-        Sgemm.Multiply(true, false, k, cols, co, 1f, packed, k, dyt, cols, 0f, col, cols, Threads);
+        Grow(ref _dCol, k * cols);
+        var dCol = _dCol.AsSpan(0, k * cols);
+        Sgemm.Multiply(true, false, k, cols, co, 1f, packed, k, dyt, cols, 0f, dCol, cols, Threads);
         var dx = Tensor.Reuse(ref _gradInput, input.Shape);
-        ColumnConvolution.Fold(col, n, InChannels, h, w, KernelSize.H, _padTop, ho, dx.Span);
+        ColumnConvolution.Fold(dCol, n, InChannels, h, w, KernelSize.H, _padTop, ho, dx.Span);
         return dx;
     }
 

@@ -27,7 +27,8 @@ public enum RecurrentOutput
 /// dicts map 1:1: <c>weight_ih_l{l}</c> (4H, F_l), <c>weight_hh_l{l}</c> (4H, H), <c>bias_ih_l{l}</c> (4H), <c>bias_hh_l{l}</c> (4H),
 /// with F_0 = F and F_l = H·dirs above. Default initialisation (PyTorch): every tensor U(±1/√H).</para>
 /// <para>Computation: one SGEMM projects the inputs of all T steps at once ((N·T, F_l)·(F_l, 4H), biases folded in); each step then
-/// adds h_{t−1}·W_hhᵀ with one SGEMM and runs one fused SIMD pass for the gates, c and h (<see cref="LstmKernels"/>).
+/// adds h_{t−1}·W_hhᵀ with one SGEMM (for 4+ rows on AVX-512: <see cref="LstmKernels.MultiplyRows"/>, which reads the weight in
+/// place instead of re-packing it every step) and runs one fused SIMD pass for the gates, c and h (<see cref="LstmKernels"/>).
 /// Backward through time mirrors it: per step one fused pass and one SGEMM (dh_{t−1} = dgates·W_hh); the weight gradients and the
 /// input gradient are three SGEMMs over all steps. Steady state allocates nothing.</para>
 /// </remarks>
@@ -36,7 +37,7 @@ public sealed class Lstm : Layer
     private readonly Parameter[] _weightIh, _weightHh, _biasIh, _biasHh; // index layer·dirs + direction
     private Tensor? _input, _output, _sequenceView, _gradInput;
     private float[][] _gates = [], _cells = [], _sequence = [], _gradSequence = [];
-    private float[] _gradGates = [], _hiddenPrev = [], _gradHidden = [], _gradCell = [], _gradTop = [];
+    private float[] _gradGates = [], _hiddenPrev = [], _gradHidden = [], _gradCell = [], _gradTop = [], _weightHhT = [];
     private readonly float[] _bias;
     private int _n = -1, _t = -1;
 
@@ -179,10 +180,20 @@ public sealed class Lstm : Layer
         for (int r = 0; r < n * t; r++) _bias.CopyTo(gates.Slice(r * h4, h4));
         Sgemm.Multiply(false, true, n * t, h4, fl, 1f, x, fl, _weightIh[k].Value.Span, fl, 1f, gates, h4, Threads);
         var whh = _weightHh[k].Value.Span;
+        // Batches of 4+ rows: the fused row kernel on W_hhᵀ (H, 4H), transposed once here instead of packed at every step.
+        bool rowKernel = t > 1 && LstmKernels.CanMultiplyRows(n, h4);
+        if (rowKernel)
+        {
+            if (_weightHhT.Length < h * h4) _weightHhT = new float[h * h4];
+            for (int r = 0; r < h4; r++)
+                for (int c = 0; c < h; c++) _weightHhT[c * h4 + r] = whh[r * h + c];
+        }
         for (int s = 0; s < t; s++)
         {
             int step = direction == 0 ? s : t - 1 - s, prev = direction == 0 ? step - 1 : step + 1;
-            if (s > 0)
+            if (s > 0 && rowKernel)
+                LstmKernels.MultiplyRows(seq[(prev * width + direction * h)..], t * width, _weightHhT.AsSpan(0, h * h4), gates[(step * h4)..], t * h4, n, h, h4);
+            else if (s > 0)
                 Sgemm.Multiply(false, true, n, h4, h, 1f, seq[(prev * width + direction * h)..], t * width, whh, h, 1f, gates[(step * h4)..], t * h4, Threads);
             for (int b = 0; b < n; b++)
             {
@@ -224,7 +235,12 @@ public sealed class Lstm : Layer
                 if (hasPrev) seq.Slice((b * t + prev) * width + direction * h, h).CopyTo(hp);
                 else hp.Clear();
             }
-            if (hasPrev)
+            if (hasPrev && LstmKernels.CanMultiplyRows(n, h))
+            {
+                dhRec.Clear();
+                LstmKernels.MultiplyRows(dGates[(step * h4)..], t * h4, whh, dhRec, h, n, h4, h);
+            }
+            else if (hasPrev)
                 Sgemm.Multiply(false, false, n, h, h4, 1f, dGates[(step * h4)..], t * h4, whh, h, 0f, dhRec, h, Threads);
         }
         Sgemm.Multiply(true, false, h4, h, n * t, 1f, dGates, h4, hPrev, h, 1f, _weightHh[k].Grad.Span, h, Threads);
