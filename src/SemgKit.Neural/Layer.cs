@@ -13,6 +13,23 @@ namespace SemgKit.Neural;
 /// </remarks>
 public abstract class Layer
 {
+    /// <summary>
+    /// Upper bound on threads this layer passes to the matrix kernels (default 1 = the calling thread only). An explicit
+    /// per-model setting, not a process-wide one: set it on the model with <see cref="SetThreads"/>, which propagates it
+    /// to every child. Results do not depend on it (the kernels are deterministic for any thread count).
+    /// </summary>
+    public int Threads { get; private set; } = 1;
+
+    /// <summary>Sets <see cref="Threads"/> on this layer and, recursively, on all its children; returns this layer.</summary>
+    /// <remarks>Children added to a container afterwards keep their own setting; call this again after building.</remarks>
+    public Layer SetThreads(int threads)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        Threads = threads;
+        foreach (var child in Children) child.Value.SetThreads(threads);
+        return this;
+    }
+
     /// <summary>Computes the output for <paramref name="input"/>; <paramref name="training"/> selects batch statistics, dropout, etc.</summary>
     public abstract Tensor Forward(Tensor input, bool training);
 

@@ -48,7 +48,8 @@ public static class Im2Col
                         var s = src.Slice(iy * width, width);
                         if (g.StrideW == 1)
                         {
-                            s.Slice(oxLo + xOffset, oxHi - oxLo).CopyTo(d[oxLo..oxHi]);
+                            // a tap entirely in the padding (kernel wider than the padded-away input) copies nothing
+                            if (oxHi > oxLo) s.Slice(oxLo + xOffset, oxHi - oxLo).CopyTo(d[oxLo..oxHi]);
                         }
                         else
                         {

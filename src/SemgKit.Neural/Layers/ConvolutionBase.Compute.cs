@@ -38,7 +38,7 @@ public abstract partial class ConvolutionBase
         {
             Im2Col.Unfold(x.Slice(s * c * h * w, c * h * w), c, h, w, Geometry, ho, wo, col);
             var ys = y.Slice(s * OutChannels * plane, OutChannels * plane);
-            Sgemm.Multiply(false, false, OutChannels, plane, ck, 1f, weight, ck, col, plane, 0f, ys, plane, Engine.MaxThreads);
+            Sgemm.Multiply(false, false, OutChannels, plane, ck, 1f, weight, ck, col, plane, 0f, ys, plane, Threads);
             if (Bias is not null) AddBias(ys, Bias.Value.Span, plane);
         }
     }
@@ -57,8 +57,8 @@ public abstract partial class ConvolutionBase
         {
             var dys = dy.Slice(s * OutChannels * plane, OutChannels * plane);
             Im2Col.Unfold(x.Slice(s * c * h * w, c * h * w), c, h, w, Geometry, ho, wo, col);
-            Sgemm.Multiply(false, true, OutChannels, ck, plane, 1f, dys, plane, col, plane, 1f, dWeight, ck, Engine.MaxThreads);
-            Sgemm.Multiply(true, false, ck, plane, OutChannels, 1f, weight, ck, dys, plane, 0f, dcol, plane, Engine.MaxThreads);
+            Sgemm.Multiply(false, true, OutChannels, ck, plane, 1f, dys, plane, col, plane, 1f, dWeight, ck, Threads);
+            Sgemm.Multiply(true, false, ck, plane, OutChannels, 1f, weight, ck, dys, plane, 0f, dcol, plane, Threads);
             Im2Col.FoldAdd(dcol, c, h, w, Geometry, ho, wo, dx.Slice(s * c * h * w, c * h * w));
             if (Bias is not null) AccumulateBiasGrad(dys, Bias.Grad.Span, plane);
         }
@@ -73,7 +73,7 @@ public abstract partial class ConvolutionBase
         y.Clear();
         for (int s = 0; s < n; s++)
         {
-            Sgemm.Multiply(true, false, ok, plane, c, 1f, weight, ok, x.Slice(s * c * plane, c * plane), plane, 0f, col, plane, Engine.MaxThreads);
+            Sgemm.Multiply(true, false, ok, plane, c, 1f, weight, ok, x.Slice(s * c * plane, c * plane), plane, 0f, col, plane, Threads);
             var ys = y.Slice(s * OutChannels * outPlane, OutChannels * outPlane);
             Im2Col.FoldAdd(col, OutChannels, ho, wo, Geometry, h, w, ys);
             if (Bias is not null) AddBias(ys, Bias.Value.Span, outPlane);
@@ -91,8 +91,8 @@ public abstract partial class ConvolutionBase
         {
             var dys = dy.Slice(s * OutChannels * outPlane, OutChannels * outPlane);
             Im2Col.Unfold(dys, OutChannels, ho, wo, Geometry, h, w, dcol);
-            Sgemm.Multiply(false, false, c, plane, ok, 1f, weight, ok, dcol, plane, 0f, dx.Slice(s * c * plane, c * plane), plane, Engine.MaxThreads);
-            Sgemm.Multiply(false, true, c, ok, plane, 1f, x.Slice(s * c * plane, c * plane), plane, dcol, plane, 1f, dWeight, ok, Engine.MaxThreads);
+            Sgemm.Multiply(false, false, c, plane, ok, 1f, weight, ok, dcol, plane, 0f, dx.Slice(s * c * plane, c * plane), plane, Threads);
+            Sgemm.Multiply(false, true, c, ok, plane, 1f, x.Slice(s * c * plane, c * plane), plane, dcol, plane, 1f, dWeight, ok, Threads);
             if (Bias is not null) AccumulateBiasGrad(dys, Bias.Grad.Span, outPlane);
         }
     }

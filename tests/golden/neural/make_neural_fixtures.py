@@ -3,7 +3,8 @@
 
 Run from anywhere with the system interpreter:
     /usr/bin/python3 tests/golden/neural/make_neural_fixtures.py
-Writes layers.json, losses.json and optimizers.json beside this script.
+Writes layers.json, losses.json, optimizers.json, recurrent.json (LSTM and attention layers) and recurrent_models.json
+(the peer benchmark's recurrent architectures) beside this script.
 
 Every input, weight and upstream gradient is a float32 value (stored as an exact double); PyTorch then computes in
 float64 so the C# float32 engine is compared against an accurate reference. Layers run in training mode; BatchNorm
@@ -27,6 +28,12 @@ def f32(t):
 def enc(t):
     t = t.detach().double()
     return {"shape": list(t.shape), "data": [float(v) for v in t.reshape(-1).tolist()]}
+
+
+def enc32(t):
+    """Like enc, with every value rounded to float32 and written in its shortest form (smaller files; the C# side reads float32)."""
+    t = t.detach().double()
+    return {"shape": list(t.shape), "data": [float(repr(v)) for v in t.reshape(-1).float().numpy()]}
 
 
 def rand(*shape):
@@ -175,6 +182,271 @@ def optimizers():
     ]
 
 
+# ---- recurrent layers ---------------------------------------------------------------------------------------------
+
+class LstmLayer(nn.Module):
+    """nn.LSTM batch-first returning every step or the final hidden state of each direction of the last layer."""
+
+    def __init__(self, f, h, layers=1, bidirectional=False, last=False):
+        super().__init__()
+        self.lstm = nn.LSTM(f, h, num_layers=layers, batch_first=True, bidirectional=bidirectional)
+        self.last = last
+
+    def forward(self, x):
+        out, (h_n, _) = self.lstm(x)
+        if not self.last:
+            return out
+        return torch.cat([h_n[-2], h_n[-1]], dim=1) if self.lstm.bidirectional else h_n[-1]
+
+
+class Attention(nn.Module):
+    """Luong attention, general score q^T W h_s, over H (N, T, D); query = last step or every step."""
+
+    def __init__(self, d, mode):
+        super().__init__()
+        self.score = nn.Linear(d, d, bias=False)
+        self.mode = mode
+
+    def forward(self, h):
+        u = self.score(h)                                    # u_s = W h_s
+        if self.mode == "all_steps":
+            alpha = F.softmax(torch.bmm(h, u.transpose(1, 2)), dim=-1)
+            return torch.bmm(alpha, h)
+        q = h[:, -1]                                         # query h_T
+        alpha = F.softmax(torch.bmm(u, q.unsqueeze(2)).squeeze(2), dim=1)  # (N, T)
+        weighted = alpha.unsqueeze(2) * h
+        return weighted.sum(dim=1) if self.mode == "context" else weighted
+
+
+def strip(prefix, module):
+    return {k: k[len(prefix):] for k in module.state_dict()}
+
+
+def recurrent():
+    cases = []
+    for name, (f, h, layers, bi, last, shape) in {
+        "lstm_uni": (3, 4, 1, False, False, (2, 5, 3)),
+        "lstm_uni_last": (3, 4, 1, False, True, (3, 4, 3)),
+        "lstm_bi": (3, 4, 1, True, False, (2, 5, 3)),
+        "lstm_bi_last": (2, 3, 1, True, True, (2, 4, 2)),
+        "lstm_2layer": (3, 4, 2, False, False, (2, 5, 3)),
+        "lstm_2layer_bi_last": (3, 5, 2, True, True, (2, 6, 3)),
+        "lstm_odd": (7, 13, 1, False, False, (3, 9, 7)),
+        "lstm_batch1_long": (5, 20, 1, False, True, (1, 30, 5)),
+    }.items():
+        m = LstmLayer(f, h, layers, bi, last)
+        cases.append(layer_case(name, m, shape, strip("lstm.", m)))
+    for name, (d, mode, shape) in {
+        "attention_context": (4, "context", (3, 5, 4)),
+        "attention_weighted": (4, "weighted", (3, 5, 4)),
+        "attention_all_steps": (5, "all_steps", (2, 6, 5)),
+    }.items():
+        m = Attention(d, mode)
+        cases.append(layer_case(name, m, shape, {"score.weight": "weight"}))
+    return cases
+
+
+# ---- recurrent architectures: the peer benchmark's classes, copied verbatim from /work/shared/peers/models.py ----------
+# (the script must run from a clean clone; when the peer file is present, the copies are checked against it)
+
+EMG_CHANNELS = 8  # C, number of EMG channels
+
+
+class Cnn1dFeatures(nn.Module):
+    """The seed paper's convolution stack: (B, C, 1022) -> (B, 10, 126)."""
+
+    def __init__(self, channels: int = EMG_CHANNELS):
+        super().__init__()
+        self.body = nn.Sequential(
+            nn.Conv1d(channels, 64, kernel_size=3), nn.BatchNorm1d(64), nn.ReLU(), nn.MaxPool1d(2),  # 1020 -> 510
+            nn.Conv1d(64, 32, kernel_size=3), nn.BatchNorm1d(32), nn.ReLU(), nn.MaxPool1d(2),        # 508 -> 254
+            nn.Conv1d(32, 10, kernel_size=3), nn.BatchNorm1d(10), nn.ReLU(), nn.MaxPool1d(2),        # 252 -> 126
+        )
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.body(x)
+
+
+class LstmClassifier(nn.Module):
+    """'lstm': T=50 steps of 32 inputs (8 channels x 4 time-domain features),
+    one LSTM layer, last hidden state -> Linear(hidden, 4)."""
+
+    def __init__(self, inputs: int = 32, hidden: int = 64, classes: int = 4):
+        super().__init__()
+        self.lstm = nn.LSTM(inputs, hidden, num_layers=1, batch_first=True)
+        self.fc = nn.Linear(hidden, classes)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:  # x: (B, 50, 32)
+        _, (h_n, _) = self.lstm(x)
+        return self.fc(h_n[-1])
+
+
+class CnnLstm(nn.Module):
+    """'cnn_lstm': the cnn1d conv stack, its (10, 126) output read as 126 steps
+    of 10 features -> LSTM(10, 64) -> last hidden -> Linear(64,100) -> ReLU -> Linear(100,4)."""
+
+    def __init__(self, channels: int = EMG_CHANNELS, hidden: int = 64, classes: int = 4):
+        super().__init__()
+        self.features = Cnn1dFeatures(channels)
+        self.lstm = nn.LSTM(10, hidden, num_layers=1, batch_first=True)
+        self.head = nn.Sequential(nn.Linear(hidden, 100), nn.ReLU(), nn.Linear(100, classes))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:  # x: (B, C, 1022)
+        seq = self.features(x).transpose(1, 2)  # (B, 126, 10)
+        _, (h_n, _) = self.lstm(seq)
+        return self.head(h_n[-1])
+
+
+class AttnLstmCnn(nn.Module):
+    """'attn_lstm_cnn': gesture paper, NinaPro DB1 style, 53 classes.
+
+    Input (B, 2, 15, 10): plane 0 = EMG image, plane 1 = wavelet-packet image,
+    15 frames x 10 channels.
+
+    Shape choices (the specification left them open):
+    * LSTM step t is the frame's 10 channels x 2 planes flattened channel-major,
+      i.e. x.permute(0, 2, 3, 1) -> (B, 15, 10*2=20); hidden size 20, all steps kept.
+    * Luong 'general' attention over the 15 steps, every step attending to every
+      step: score(h_t, h_s) = h_t^T W h_s (W: 20x20, no bias), alpha = softmax over s,
+      c_t = sum_s alpha_ts h_s. The context vectors c_t (no extra tanh(W_c[c;h]) layer)
+      form the context-weighted sequence.
+    * (B, 15, 20) is reshaped back with the inverse of the input flattening to
+      (B, 2, 15, 10), so the CNN sees 2 planes.
+    * The first Conv2d(2, 32, (1, 10)) has no padding (the specification says
+      'pad same' for the later ones only), so it collapses the 10 channels:
+      (B, 32, 15, 1); the later 'same' convolutions keep (15, 1).
+    * Dropout is element-wise nn.Dropout(0.5); the output is softmax probabilities,
+      so training uses NLL on their log.
+    """
+
+    def __init__(self, frames: int = 15, channels: int = 10, planes: int = 2, classes: int = 53):
+        super().__init__()
+        self.frames, self.channels, self.planes = frames, channels, planes
+        width = channels * planes  # 20
+        self.lstm = nn.LSTM(width, width, num_layers=1, batch_first=True)
+        self.score = nn.Linear(width, width, bias=False)  # W of h_t^T W h_s
+        self.cnn = nn.Sequential(
+            nn.Conv2d(planes, 32, kernel_size=(1, channels)), nn.ReLU(), nn.Dropout(0.5),
+            nn.Conv2d(32, 32, kernel_size=3, padding="same"), nn.ReLU(), nn.Dropout(0.5),
+            nn.Conv2d(32, 64, kernel_size=5, padding="same"), nn.ReLU(), nn.Dropout(0.5),
+            nn.Conv2d(64, 64, kernel_size=(5, 1), padding="same"), nn.ReLU(), nn.Dropout(0.5),
+            nn.Conv2d(64, classes, kernel_size=1),
+        )
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:  # x: (B, 2, 15, 10)
+        b = x.shape[0]
+        seq = x.permute(0, 2, 3, 1).reshape(b, self.frames, self.channels * self.planes)
+        h, _ = self.lstm(seq)                                   # (B, 15, 20)
+        scores = torch.bmm(h, self.score(h).transpose(1, 2))    # [t, s] = h_t . (W h_s)
+        alpha = F.softmax(scores, dim=-1)                       # over source steps s
+        context = torch.bmm(alpha, h)                           # (B, 15, 20)
+        img = context.reshape(b, self.frames, self.channels, self.planes).permute(0, 3, 1, 2)
+        logits = self.cnn(img).mean(dim=(2, 3))                 # global average pool -> (B, 53)
+        return F.softmax(logits, dim=1)
+
+
+def check_peer_copies():
+    peers = "/work/shared/peers"
+    if not os.path.exists(os.path.join(peers, "models.py")):
+        return
+    import inspect
+    import sys
+    sys.path.insert(0, peers)
+    import models as peer
+    for cls in (Cnn1dFeatures, LstmClassifier, CnnLstm, AttnLstmCnn):
+        assert inspect.getsource(cls) == inspect.getsource(getattr(peer, cls.__name__)), f"{cls.__name__} differs from models.py"
+
+
+class Transpose12(nn.Module):
+    def forward(self, x):
+        return x.transpose(1, 2).contiguous()
+
+
+def cnn_lstm_muscle(channels=8, hidden=64, classes=4):
+    """PyTorch twin of the C# CnnLstmMuscleModel (our sizes; not in models.py)."""
+    class LastHidden(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.lstm = nn.LSTM(64, hidden, batch_first=True)
+
+        def forward(self, x):
+            return self.lstm(x)[1][0][-1]
+
+    seq = nn.Sequential(
+        nn.Conv1d(channels, 32, 5, padding=2), nn.BatchNorm1d(32), nn.ReLU(), nn.MaxPool1d(2),
+        nn.Conv1d(32, 64, 5, padding=2), nn.BatchNorm1d(64), nn.ReLU(), nn.MaxPool1d(2),
+        Transpose12(), nn.Linear(64, 64), nn.ReLU(), LastHidden(),
+        nn.Linear(hidden, 32), nn.ReLU(), nn.Linear(32, classes))
+    return seq, {k: k.replace("11.lstm.", "11.") for k in seq.state_dict()}
+
+
+def rename_map(module, rules):
+    out = {}
+    for k in module.state_dict():
+        for old, new in rules:
+            if k.startswith(old):
+                out[k] = new + k[len(old):]
+                break
+        else:
+            raise KeyError(k)
+    return out
+
+
+def model_case(name, module, names, input_shape, classes, logits_of=None):
+    for m in module.modules():
+        if isinstance(m, nn.Dropout):
+            m.p = 0.0  # dropout off; BatchNorm stays in training mode
+    module = module.double()
+    with torch.no_grad():
+        for p in module.parameters():
+            p.copy_(f32(p))
+    state = {k: v.clone() for k, v in module.state_dict().items() if not k.endswith("num_batches_tracked")}
+    x = rand(*input_shape)
+    y = torch.randint(0, classes, (input_shape[0],))
+    module.train()
+    logits = (logits_of or module)(x)
+    loss = F.cross_entropy(logits, y)
+    loss.backward()
+    return {
+        "name": name,
+        "input": enc32(x),
+        "labels": y.tolist(),
+        "state": {names[k]: enc32(v) for k, v in state.items()},
+        "logits": enc32(logits),
+        "loss": float(loss),
+        "grads": {names[k]: enc32(p.grad) for k, p in module.named_parameters()},
+        "parameters": sum(p.numel() for p in module.parameters()),
+    }
+
+
+def attn_logits(model):
+    """The logits of AttnLstmCnn (its forward applies softmax after them): the CNN output, globally average-pooled."""
+    captured = {}
+    model.cnn.register_forward_hook(lambda mod, inp, out: captured.__setitem__("cnn", out))
+
+    def run(x):
+        model(x)
+        return captured["cnn"].mean(dim=(2, 3))
+    return run
+
+
+def recurrent_models():
+    check_peer_copies()
+    torch.manual_seed(4321)
+    cases = []
+    m = LstmClassifier()
+    cases.append(model_case("lstm", m, rename_map(m, [("lstm.", "0."), ("fc.", "1.")]), (3, 50, 32), 4))
+    m = CnnLstm()
+    rules = [(f"features.body.{i}.", f"{i}.") for i in range(12)] + [("lstm.", "13."), ("head.0.", "14."), ("head.2.", "16.")]
+    cases.append(model_case("cnn-lstm", m, rename_map(m, rules), (3, 8, 1022), 4))
+    m, names = cnn_lstm_muscle()
+    cases.append(model_case("cnn-lstm-muscle", m, names, (3, 8, 200), 4))
+    m = AttnLstmCnn()
+    rules = [("lstm.", "2."), ("score.", "3.")] + [(f"cnn.{i}.", f"{6 + i}.") for i in range(13)]
+    cases.append(model_case("attention-lstm-cnn", m, rename_map(m, rules), (4, 2, 15, 10), 53, attn_logits(m)))
+    return cases
+
+
 def write(name, obj):
     with open(os.path.join(HERE, name), "w") as f:
         json.dump({"torch": torch.__version__, "cases": obj}, f)
@@ -185,4 +457,6 @@ if __name__ == "__main__":
     write("layers.json", layers())
     write("losses.json", losses())
     write("optimizers.json", optimizers())
-    print("wrote layers.json, losses.json, optimizers.json")
+    write("recurrent.json", recurrent())
+    write("recurrent_models.json", recurrent_models())
+    print("wrote layers.json, losses.json, optimizers.json, recurrent.json, recurrent_models.json")
