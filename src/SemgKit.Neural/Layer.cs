@@ -13,6 +13,23 @@ namespace SemgKit.Neural;
 /// </remarks>
 public abstract class Layer
 {
+    private int _threads = 1;
+
+    /// <summary>
+    /// Upper bound on threads this layer's kernels may use (default 1 = the calling thread only). Results do not depend
+    /// on it (the kernels split work so that every value is summed in the same order). Set it for a whole model with
+    /// <see cref="SetThreads"/>.
+    /// </summary>
+    public int Threads => _threads;
+
+    /// <summary>Sets <see cref="Threads"/> on this layer and, recursively, on its children.</summary>
+    public void SetThreads(int threads)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
+        _threads = threads;
+        foreach (var child in Children) child.Value.SetThreads(threads);
+    }
+
     /// <summary>Computes the output for <paramref name="input"/>; <paramref name="training"/> selects batch statistics, dropout, etc.</summary>
     public abstract Tensor Forward(Tensor input, bool training);
 

@@ -199,41 +199,32 @@ public class ModelTests
     [Fact]
     public void BatchOneInferenceAllocatesNothingAfterWarmUp()
     {
-        int saved = Engine.MaxThreads;
-        Engine.MaxThreads = 1;
-        try
+        var model = new Sequential(
+            new Conv1d(3, 4, 5, padding: Padding.Same), new BatchNorm1d(4), new LeakyReLU(), new AvgPool1d(2),
+            new Conv1d(4, 4, 3, stride: 2), new Tanh(), new MaxPool1d(2), new Permute(0, 2, 1), new Flatten(),
+            new Dense(16, 6), new Sigmoid(), new Reshape(2, 3), new ConvTranspose1d(2, 2, 3, stride: 2),
+            new Branch([1, 1], new ELU(), new Reshape(-1, 7)), new Dropout(0.5f), new GlobalAveragePool(), new Dense(2, 3));
+        model.Initialize(1);
+        var x = RandomTensors.Normal(1, 1, 3, 40);
+        var grad = new Tensor(1, 3);
+        for (int i = 0; i < 3; i++)
         {
-            var model = new Sequential(
-                new Conv1d(3, 4, 5, padding: Padding.Same), new BatchNorm1d(4), new LeakyReLU(), new AvgPool1d(2),
-                new Conv1d(4, 4, 3, stride: 2), new Tanh(), new MaxPool1d(2), new Permute(0, 2, 1), new Flatten(),
-                new Dense(16, 6), new Sigmoid(), new Reshape(2, 3), new ConvTranspose1d(2, 2, 3, stride: 2),
-                new Branch([1, 1], new ELU(), new Reshape(-1, 7)), new Dropout(0.5f), new GlobalAveragePool(), new Dense(2, 3));
-            model.Initialize(1);
-            var x = RandomTensors.Normal(1, 1, 3, 40);
-            var grad = new Tensor(1, 3);
-            for (int i = 0; i < 3; i++)
-            {
-                model.Forward(x, training: false);
-                model.Forward(x, training: true);
-                model.Backward(grad);
-            }
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 20; i++) model.Forward(x, training: false);
-            long inference = GC.GetAllocatedBytesForCurrentThread() - before;
-            before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 5; i++)
-            {
-                model.Forward(x, training: true);
-                model.Backward(grad);
-            }
-            long training = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.Equal(0, inference);
-            Assert.Equal(0, training);
+            model.Forward(x, training: false);
+            model.Forward(x, training: true);
+            model.Backward(grad);
         }
-        finally
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 20; i++) model.Forward(x, training: false);
+        long inference = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5; i++)
         {
-            Engine.MaxThreads = saved;
+            model.Forward(x, training: true);
+            model.Backward(grad);
         }
+        long training = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, inference);
+        Assert.Equal(0, training);
     }
 
     [Fact]

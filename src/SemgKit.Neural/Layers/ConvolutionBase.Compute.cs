@@ -12,8 +12,22 @@ public abstract partial class ConvolutionBase
         Input = input;
         var y = Reuse4(ref Output, n, OutChannels, ho, wo);
         if (Transposed) ForwardTransposed(input.Span, y.Span, n, c, h, w, ho, wo);
-        else ForwardDirect(input.Span, y.Span, n, c, h, w, ho, wo);
+        else ForwardDirect(input.Data, y.Data, n, c, h, w, ho, wo, Weight.Value.Data, Bias?.Value.Data);
         return y;
+    }
+
+    /// <summary>
+    /// Inference with substitute weights (same layout as <see cref="Weight"/>) and an optional bias, into
+    /// <paramref name="output"/> (N, C_out, H_out·W_out values); caches nothing. Used by fused blocks.
+    /// </summary>
+    internal void ForwardWith(Tensor input, float[] weight, float[]? bias, float[] output)
+    {
+        if (Transposed) throw new NotSupportedException("Fused inference supports plain convolutions only.");
+        var (n, c, h, w) = Dims(input.Shape);
+        var (ho, wo) = OutHW(h, w);
+        if (ho <= 0 || wo <= 0) OutputShape(input.Shape); // throws
+        if (output.Length < n * OutChannels * ho * wo) throw new ArgumentException("Output buffer too small.", nameof(output));
+        ForwardDirect(input.Data, output, n, c, h, w, ho, wo, weight, bias);
     }
 
     public sealed override Tensor Backward(Tensor gradOutput)
@@ -22,45 +36,153 @@ public abstract partial class ConvolutionBase
         RequireSameShape(gradOutput, Output!);
         var (n, c, h, w) = Dims(x.Shape);
         var (ho, wo) = OutHW(h, w);
+        if (!Transposed && !ComputeInputGradient)
+        {
+            BackwardDirect(x.Data, gradOutput.Data, null, n, c, h, w, ho, wo);
+            return Tensor.Reuse(ref _zeroGradInput, x.Shape); // never written: zeros
+        }
         var dx = Tensor.Reuse(ref GradInput, x.Shape);
         if (Transposed) BackwardTransposed(x.Span, gradOutput.Span, dx.Span, n, c, h, w, ho, wo);
-        else BackwardDirect(x.Span, gradOutput.Span, dx.Span, n, c, h, w, ho, wo);
+        else BackwardDirect(x.Data, gradOutput.Data, dx.Data, n, c, h, w, ho, wo);
         return dx;
     }
 
-    // Convolution: per sample, col (C·k, Ho·Wo) = im2col(x_s); y_s (Cout, Ho·Wo) = W (Cout, C·k) · col + b
-    private void ForwardDirect(ReadOnlySpan<float> x, Span<float> y, int n, int c, int h, int w, int ho, int wo)
+    private Tensor? _zeroGradInput;
+
+    /// <summary>
+    /// When false (a network's first layer, whose input needs no gradient), Backward skips dLoss/dInput — the
+    /// col2im SGEMM and fold — and returns a zero tensor. Parameter gradients are unaffected. Default true.
+    /// </summary>
+    public bool ComputeInputGradient { get; set; } = true;
+
+    /// <summary>A 1×1, stride-1, unpadded kernel: im2col is the identity, so the input is used as the column matrix.</summary>
+    private bool IsPointwise => KernelArea == 1 && Geometry.StrideH == 1 && Geometry.StrideW == 1 && Geometry.PadTop == 0 && Geometry.PadLeft == 0 && PadBottom == 0 && PadRight == 0;
+
+    /// <summary>
+    /// Samples are split into at most this many contiguous partitions; each partition has its own column buffers and
+    /// weight-gradient accumulator, summed in partition order, so results depend on the batch size only — never on
+    /// <see cref="Layer.Threads"/> (1 and 2 threads give bit-identical results).
+    /// </summary>
+    private const int MaxPartitions = 4;
+
+    private float[][] _partColumns = [], _partGrads = [];
+
+    private (int Parts, int Workers) Partitioning(int n)
+    {
+        int parts = Math.Min(n, MaxPartitions);
+        return (parts, Math.Min(Threads, parts));
+    }
+
+    private static float[] Grow(ref float[][] buffers, int index, int length)
+    {
+        if (buffers.Length <= index) Array.Resize(ref buffers, index + 1);
+        if (buffers[index] is null || buffers[index].Length < length) buffers[index] = new float[length];
+        return buffers[index];
+    }
+
+    private static void RunPartitions(int parts, int workers, Action<int> body)
+    {
+        if (workers <= 1)
+        {
+            for (int p = 0; p < parts; p++) body(p);
+            return;
+        }
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = workers }, body);
+    }
+
+    // Convolution: per sample, col (C·k, Ho·Wo) = im2col(x_s); y_s (Cout, Ho·Wo) = W (Cout, C·k) · col + b.
+    // Samples run in partitions on up to Threads workers; one worker (or one sample) runs inline without allocating.
+    private void ForwardDirect(float[] x, float[] y, int n, int c, int h, int w, int ho, int wo, float[] weight, float[]? bias)
     {
         int ck = c * KernelArea, plane = ho * wo;
-        var col = ColumnBuffer(ck * plane).AsSpan(0, ck * plane);
-        var weight = Weight.Value.Span;
-        for (int s = 0; s < n; s++)
+        var (parts, workers) = Partitioning(n);
+        if (workers <= 1)
         {
-            Im2Col.Unfold(x.Slice(s * c * h * w, c * h * w), c, h, w, Geometry, ho, wo, col);
-            var ys = y.Slice(s * OutChannels * plane, OutChannels * plane);
-            Sgemm.Multiply(false, false, OutChannels, plane, ck, 1f, weight, ck, col, plane, 0f, ys, plane, Engine.MaxThreads);
-            if (Bias is not null) AddBias(ys, Bias.Value.Span, plane);
+            ForwardSamples(x, y, 0, n, c, h, w, ho, wo, weight, bias, ColumnBuffer(ck * plane), Threads);
+            return;
+        }
+        for (int p = 0; p < parts; p++) Grow(ref _partColumns, p, ck * plane);
+        RunPartitions(parts, workers, p =>
+            ForwardSamples(x, y, p * n / parts, (p + 1) * n / parts, c, h, w, ho, wo, weight, bias, _partColumns[p], 1));
+    }
+
+    private void ForwardSamples(float[] xData, float[] yData, int first, int end, int c, int h, int w, int ho, int wo, float[] weight, float[]? bias, float[] columns, int threads)
+    {
+        int ck = c * KernelArea, plane = ho * wo, inSize = c * h * w, outSize = OutChannels * plane;
+        bool pointwise = IsPointwise;
+        for (int s = first; s < end; s++)
+        {
+            var xs = xData.AsSpan(s * inSize, inSize);
+            ReadOnlySpan<float> col = xs;
+            if (!pointwise)
+            {
+                Im2Col.Unfold(xs, c, h, w, Geometry, ho, wo, columns.AsSpan(0, ck * plane));
+                col = columns.AsSpan(0, ck * plane);
+            }
+            var ys = yData.AsSpan(s * outSize, outSize);
+            Sgemm.Multiply(false, false, OutChannels, plane, ck, 1f, weight, ck, col, plane, 0f, ys, plane, threads);
+            if (bias is not null) AddBias(ys, bias, plane);
         }
     }
 
-    // dW (Cout, C·k) += dy_s (Cout, Ho·Wo) · colᵀ;  dcol (C·k, Ho·Wo) = Wᵀ · dy_s;  dx_s = col2im(dcol);  db += Σ dy
-    private void BackwardDirect(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx, int n, int c, int h, int w, int ho, int wo)
+    // dW (Cout, C·k) += Σ_s dy_s (Cout, Ho·Wo) · col_sᵀ;  dcol (C·k, Ho·Wo) = Wᵀ · dy_s;  dx_s = col2im(dcol);  db += Σ dy
+    private void BackwardDirect(float[] x, float[] dy, float[]? dx, int n, int c, int h, int w, int ho, int wo)
     {
-        int ck = c * KernelArea, plane = ho * wo;
-        var buffer = ColumnBuffer(2 * ck * plane);
+        int ck = c * KernelArea, plane = ho * wo, wLength = OutChannels * ck;
+        var (parts, workers) = Partitioning(n);
+        for (int p = 0; p < parts; p++)
+        {
+            Grow(ref _partColumns, p, 2 * ck * plane);
+            Grow(ref _partGrads, p, wLength);
+        }
+        if (workers <= 1)
+        {
+            for (int p = 0; p < parts; p++)
+                BackwardSamples(x, dy, dx, p * n / parts, (p + 1) * n / parts, c, h, w, ho, wo, _partColumns[p], _partGrads[p], parts == 1 ? Threads : 1);
+        }
+        else
+        {
+            RunPartitions(parts, workers, p =>
+                BackwardSamples(x, dy, dx, p * n / parts, (p + 1) * n / parts, c, h, w, ho, wo, _partColumns[p], _partGrads[p], 1));
+        }
+        var dWeight = Weight.Grad.Span;
+        for (int p = 0; p < parts; p++) System.Numerics.Tensors.TensorPrimitives.Add(dWeight, _partGrads[p].AsSpan(0, wLength), dWeight);
+        if (Bias is not null)
+        {
+            var db = Bias.Grad.Span;
+            for (int s = 0; s < n; s++) AccumulateBiasGrad(dy.AsSpan(s * OutChannels * plane, OutChannels * plane), db, plane);
+        }
+    }
+
+    private void BackwardSamples(float[] xData, float[] dyData, float[]? dxData, int first, int end, int c, int h, int w, int ho, int wo, float[] buffer, float[] dWeight, int threads)
+    {
+        int ck = c * KernelArea, plane = ho * wo, inSize = c * h * w, outSize = OutChannels * plane;
+        bool pointwise = IsPointwise;
         var col = buffer.AsSpan(0, ck * plane);
         var dcol = buffer.AsSpan(ck * plane, ck * plane);
         var weight = Weight.Value.Span;
-        var dWeight = Weight.Grad.Span;
-        dx.Clear();
-        for (int s = 0; s < n; s++)
+        var dW = dWeight.AsSpan(0, OutChannels * ck);
+        for (int s = first; s < end; s++)
         {
-            var dys = dy.Slice(s * OutChannels * plane, OutChannels * plane);
-            Im2Col.Unfold(x.Slice(s * c * h * w, c * h * w), c, h, w, Geometry, ho, wo, col);
-            Sgemm.Multiply(false, true, OutChannels, ck, plane, 1f, dys, plane, col, plane, 1f, dWeight, ck, Engine.MaxThreads);
-            Sgemm.Multiply(true, false, ck, plane, OutChannels, 1f, weight, ck, dys, plane, 0f, dcol, plane, Engine.MaxThreads);
-            Im2Col.FoldAdd(dcol, c, h, w, Geometry, ho, wo, dx.Slice(s * c * h * w, c * h * w));
-            if (Bias is not null) AccumulateBiasGrad(dys, Bias.Grad.Span, plane);
+            var dys = dyData.AsSpan(s * outSize, outSize);
+            var xs = xData.AsSpan(s * inSize, inSize);
+            ReadOnlySpan<float> cols = xs;
+            if (!pointwise)
+            {
+                Im2Col.Unfold(xs, c, h, w, Geometry, ho, wo, col);
+                cols = col;
+            }
+            Sgemm.Multiply(false, true, OutChannels, ck, plane, 1f, dys, plane, cols, plane, s == first ? 0f : 1f, dW, ck, threads);
+            if (dxData is null) continue;
+            var dxs = dxData.AsSpan(s * inSize, inSize);
+            if (pointwise)
+            {
+                Sgemm.Multiply(true, false, ck, plane, OutChannels, 1f, weight, ck, dys, plane, 0f, dxs, plane, threads);
+                continue;
+            }
+            Sgemm.Multiply(true, false, ck, plane, OutChannels, 1f, weight, ck, dys, plane, 0f, dcol, plane, threads);
+            dxs.Clear();
+            Im2Col.FoldAdd(dcol, c, h, w, Geometry, ho, wo, dxs);
         }
     }
 
@@ -73,7 +195,7 @@ public abstract partial class ConvolutionBase
         y.Clear();
         for (int s = 0; s < n; s++)
         {
-            Sgemm.Multiply(true, false, ok, plane, c, 1f, weight, ok, x.Slice(s * c * plane, c * plane), plane, 0f, col, plane, Engine.MaxThreads);
+            Sgemm.Multiply(true, false, ok, plane, c, 1f, weight, ok, x.Slice(s * c * plane, c * plane), plane, 0f, col, plane, Threads);
             var ys = y.Slice(s * OutChannels * outPlane, OutChannels * outPlane);
             Im2Col.FoldAdd(col, OutChannels, ho, wo, Geometry, h, w, ys);
             if (Bias is not null) AddBias(ys, Bias.Value.Span, outPlane);
@@ -91,8 +213,8 @@ public abstract partial class ConvolutionBase
         {
             var dys = dy.Slice(s * OutChannels * outPlane, OutChannels * outPlane);
             Im2Col.Unfold(dys, OutChannels, ho, wo, Geometry, h, w, dcol);
-            Sgemm.Multiply(false, false, c, plane, ok, 1f, weight, ok, dcol, plane, 0f, dx.Slice(s * c * plane, c * plane), plane, Engine.MaxThreads);
-            Sgemm.Multiply(false, true, c, ok, plane, 1f, x.Slice(s * c * plane, c * plane), plane, dcol, plane, 1f, dWeight, ok, Engine.MaxThreads);
+            Sgemm.Multiply(false, false, c, plane, ok, 1f, weight, ok, dcol, plane, 0f, dx.Slice(s * c * plane, c * plane), plane, Threads);
+            Sgemm.Multiply(false, true, c, ok, plane, 1f, x.Slice(s * c * plane, c * plane), plane, dcol, plane, 1f, dWeight, ok, Threads);
             if (Bias is not null) AccumulateBiasGrad(dys, Bias.Grad.Span, outPlane);
         }
     }

@@ -55,7 +55,7 @@ public sealed class Dense : Layer
         int rows = input.Length / InFeatures;
         var y = EnsureOutput(input, rows);
         // y (rows, F_out) = x (rows, F_in) · Wᵀ (F_in, F_out)
-        Sgemm.Multiply(false, true, rows, OutFeatures, InFeatures, 1f, input.Span, InFeatures, Weight.Value.Span, InFeatures, 0f, y.Span, OutFeatures, Engine.MaxThreads);
+        Sgemm.Multiply(false, true, rows, OutFeatures, InFeatures, 1f, input.Span, InFeatures, Weight.Value.Span, InFeatures, 0f, y.Span, OutFeatures, Threads);
         if (Bias is not null)
         {
             var b = Bias.Value.Span;
@@ -72,7 +72,7 @@ public sealed class Dense : Layer
         int rows = x.Length / InFeatures;
         var dy = gradOutput.Span;
         // dW (F_out, F_in) += dyᵀ (F_out, rows) · x (rows, F_in)
-        Sgemm.Multiply(true, false, OutFeatures, InFeatures, rows, 1f, dy, OutFeatures, x.Span, InFeatures, 1f, Weight.Grad.Span, InFeatures, Engine.MaxThreads);
+        Sgemm.Multiply(true, false, OutFeatures, InFeatures, rows, 1f, dy, OutFeatures, x.Span, InFeatures, 1f, Weight.Grad.Span, InFeatures, Threads);
         if (Bias is not null)
         {
             var db = Bias.Grad.Span;
@@ -80,7 +80,7 @@ public sealed class Dense : Layer
         }
         // dx (rows, F_in) = dy (rows, F_out) · W (F_out, F_in)
         var dx = Tensor.Reuse(ref _gradInput, x.Shape);
-        Sgemm.Multiply(false, false, rows, InFeatures, OutFeatures, 1f, dy, OutFeatures, Weight.Value.Span, InFeatures, 0f, dx.Span, InFeatures, Engine.MaxThreads);
+        Sgemm.Multiply(false, false, rows, InFeatures, OutFeatures, 1f, dy, OutFeatures, Weight.Value.Span, InFeatures, 0f, dx.Span, InFeatures, Threads);
         return dx;
     }
 
