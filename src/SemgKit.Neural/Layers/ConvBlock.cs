@@ -21,6 +21,8 @@ public sealed class ConvBlock : Layer
     private readonly bool _pool2x2, _pool1d;
     private Tensor? _output;
     private float[] _scratch = [], _foldedWeight = [], _shift = [];
+    private int[]? _shapeFor;
+    private int[] _convShape = [], _outShape = [];
 
     public ConvBlock(ConvolutionBase convolution, BatchNorm norm, PoolingBase? pool = null)
     {
@@ -82,8 +84,13 @@ public sealed class ConvBlock : Layer
 
     private Tensor ForwardFused(Tensor input)
     {
-        var convShape = Convolution.OutputShape(input.Shape);
-        var outShape = Pool!.OutputShape(convShape);
+        if (_shapeFor is null || !input.HasShape(_shapeFor))
+        {
+            _convShape = Convolution.OutputShape(input.Shape);
+            _outShape = Pool!.OutputShape(_convShape);
+            _shapeFor = input.ShapeArray();
+        }
+        int[] convShape = _convShape, outShape = _outShape;
         int n = convShape[0], channels = convShape[1];
         int h = _pool1d ? 1 : convShape[2], w = convShape[^1];
         int ho = _pool1d ? 1 : outShape[2], wo = outShape[^1];

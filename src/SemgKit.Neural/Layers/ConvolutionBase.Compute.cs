@@ -101,7 +101,14 @@ public abstract partial class ConvolutionBase
             ForwardSamples(x, y, 0, n, c, h, w, ho, wo, weight, bias, ColumnBuffer(ck * plane), Threads);
             return;
         }
-        for (int p = 0; p < parts; p++) Grow(ref _partColumns, p, ck * plane);
+        ForwardParallel(x, y, n, c, h, w, ho, wo, weight, bias, parts, workers);
+    }
+
+    // Separate from ForwardDirect so that the single-worker path does not allocate the lambda's closure.
+    private void ForwardParallel(float[] x, float[] y, int n, int c, int h, int w, int ho, int wo, float[] weight, float[]? bias, int parts, int workers)
+    {
+        int length = c * KernelArea * ho * wo;
+        for (int p = 0; p < parts; p++) Grow(ref _partColumns, p, length);
         RunPartitions(parts, workers, p =>
             ForwardSamples(x, y, p * n / parts, (p + 1) * n / parts, c, h, w, ho, wo, weight, bias, _partColumns[p], 1));
     }
@@ -140,11 +147,7 @@ public abstract partial class ConvolutionBase
             for (int p = 0; p < parts; p++)
                 BackwardSamples(x, dy, dx, p * n / parts, (p + 1) * n / parts, c, h, w, ho, wo, _partColumns[p], _partGrads[p], parts == 1 ? Threads : 1);
         }
-        else
-        {
-            RunPartitions(parts, workers, p =>
-                BackwardSamples(x, dy, dx, p * n / parts, (p + 1) * n / parts, c, h, w, ho, wo, _partColumns[p], _partGrads[p], 1));
-        }
+        else BackwardParallel(x, dy, dx, n, c, h, w, ho, wo, parts, workers);
         var dWeight = Weight.Grad.Span;
         for (int p = 0; p < parts; p++) System.Numerics.Tensors.TensorPrimitives.Add(dWeight, _partGrads[p].AsSpan(0, wLength), dWeight);
         if (Bias is not null)
@@ -153,6 +156,10 @@ public abstract partial class ConvolutionBase
             for (int s = 0; s < n; s++) AccumulateBiasGrad(dy.AsSpan(s * OutChannels * plane, OutChannels * plane), db, plane);
         }
     }
+
+    private void BackwardParallel(float[] x, float[] dy, float[]? dx, int n, int c, int h, int w, int ho, int wo, int parts, int workers) =>
+        RunPartitions(parts, workers, p =>
+            BackwardSamples(x, dy, dx, p * n / parts, (p + 1) * n / parts, c, h, w, ho, wo, _partColumns[p], _partGrads[p], 1));
 
     private void BackwardSamples(float[] xData, float[] dyData, float[]? dxData, int first, int end, int c, int h, int w, int ho, int wo, float[] buffer, float[] dWeight, int threads)
     {
