@@ -204,3 +204,35 @@ public class ModelZooTests
         Assert.Equal(expected, FlopCounter.Forward(model, [1, 8, 1022]));
     }
 }
+
+public class MaxPool2KernelTests
+{
+    [Fact]
+    public void MatchesTheScalarRuleAtEveryLengthWithTiesAndNaN()
+    {
+        for (int count = 1; count <= 64; count++)
+        {
+            var rng = new Rng((ulong)count);
+            float Draw() => rng.NextInt(10) switch { 0 => float.NaN, < 4 => 1f, _ => (float)rng.NextNormal() }; // ties and NaN
+            var a = Enumerable.Range(0, 2 * count + 1).Select(_ => Draw()).ToArray();
+            var b = Enumerable.Range(0, 2 * count + 1).Select(_ => Draw()).ToArray();
+            foreach (bool twoD in new[] { false, true })
+            {
+                var dst = new float[count];
+                var arg = new int[count];
+                PoolKernels.MaxPool2(a, twoD ? b : default, dst, arg, 1000, 5000);
+                for (int i = 0; i < count; i++)
+                {
+                    (float v, int k)[] candidates = twoD
+                        ? [(a[2 * i], 1000 + 2 * i), (a[2 * i + 1], 1001 + 2 * i), (b[2 * i], 5000 + 2 * i), (b[2 * i + 1], 5001 + 2 * i)]
+                        : [(a[2 * i], 1000 + 2 * i), (a[2 * i + 1], 1001 + 2 * i)];
+                    var best = candidates[0];
+                    foreach (var c in candidates[1..])
+                        if (c.v > best.v || float.IsNaN(c.v)) best = c;
+                    Assert.Equal(best.k, arg[i]);
+                    Assert.Equal(best.v, dst[i]);
+                }
+            }
+        }
+    }
+}
