@@ -90,9 +90,14 @@ internal static class NormKernels
         return (s0, s1);
     }
 
-    /// <summary>dx = dy·a + (x − mean)·b + c.</summary>
+    /// <summary>dx = dy·a + (x − mean)·b + c; with <paramref name="dy"/> empty, dx = (x − mean)·b + c over x.</summary>
     public static void InputGradient(ReadOnlySpan<float> dy, ReadOnlySpan<float> x, float mean, float a, float b, float c, Span<float> dx)
     {
+        if (dy.IsEmpty)
+        {
+            Normalize(x, mean, b, c, dx);
+            return;
+        }
         if (x.Length < dy.Length || dx.Length < dy.Length) throw new ArgumentException("Spans too short.");
         int i = 0;
         if (Vector512.IsHardwareAccelerated)

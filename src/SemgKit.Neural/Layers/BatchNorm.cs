@@ -111,6 +111,35 @@ public abstract class BatchNorm : Layer
         return y;
     }
 
+    /// <summary>
+    /// The training-mode statistics of <paramref name="input"/> per channel (mean, 1/√(biased var + ε)) exactly as
+    /// <see cref="Forward"/> computes them, updating the running statistics; for blocks that apply the normalisation
+    /// themselves (fused). Does not cache anything for <see cref="Backward"/>.
+    /// </summary>
+    internal void BatchStatistics(Tensor input, Span<float> mean, Span<float> invStd)
+    {
+        CheckShape(input.Shape);
+        if (input.Dim(1) != Channels) OutputShape(input.Shape);
+        int n = input.Dim(0), inner = input.Length / (n * Channels), m = n * inner;
+        if (m <= 1)
+            throw new ArgumentException($"{GetType().Name}: expected more than 1 value per channel when training, got {Tensor.ShapeString(input.Shape)}.");
+        var x = input.Span;
+        var runMean = RunningMean.Span;
+        var runVar = RunningVar.Span;
+        for (int c = 0; c < Channels; c++)
+        {
+            double sum = 0;
+            for (int s = 0; s < n; s++) sum += TensorPrimitives.Sum(x.Slice((s * Channels + c) * inner, inner));
+            double mu = sum / m;
+            double sq = 0;
+            for (int s = 0; s < n; s++) sq += NormKernels.SumSquaredDeviation(x.Slice((s * Channels + c) * inner, inner), (float)mu);
+            runMean[c] = (float)((1 - Momentum) * runMean[c] + Momentum * mu);
+            runVar[c] = (float)((1 - Momentum) * runVar[c] + Momentum * sq / (m - 1));
+            mean[c] = (float)mu;
+            invStd[c] = (float)(1 / Math.Sqrt(sq / m + Eps));
+        }
+    }
+
     // Training: dx = γ·invStd/M · (M·dy − Σdy − x̂·Σ(dy·x̂)); eval: dx = γ·invStd·dy.  dγ += Σ dy·x̂, dβ += Σ dy.
     // x̂ = (x − mean)·invStd is recomputed from the cached input instead of being stored.
     public override Tensor Backward(Tensor gradOutput)

@@ -62,8 +62,117 @@ public sealed class ConvBlock : Layer
 
     public override Tensor Forward(Tensor input, bool training)
     {
-        if (training || !_pool2x2 || Convolution is not (Conv1d or Conv2d)) return ForwardLayers(input, training);
-        return ForwardFused(input);
+        _fusedTraining = false;
+        if (!_pool2x2 || Convolution is not (Conv1d or Conv2d)) return ForwardLayers(input, training);
+        if (!training) return ForwardFused(input);
+        _fusedTraining = true;
+        return ForwardFusedTraining(input);
+    }
+
+    private bool _fusedTraining;
+    private Tensor? _trainOutput, _gradConv;
+    private int[] _argMax = [];
+    private float[] _batchMean = [], _batchInvStd = [], _rows = [];
+
+    // Training, fused: z = conv(x); batch statistics of z; then per output row one pass that normalises the (one or two)
+    // input rows into a small cached buffer, applies ReLU and max-pools them with PyTorch's arg-max rule. The BatchNorm
+    // and ReLU outputs are never stored: backward recomputes what it needs from z and the arg-max.
+    private Tensor ForwardFusedTraining(Tensor input)
+    {
+        var z = Convolution.Forward(input, training: true);
+        int channels = Norm.Channels;
+        if (_batchMean.Length != channels)
+        {
+            _batchMean = new float[channels];
+            _batchInvStd = new float[channels];
+        }
+        Norm.BatchStatistics(z, _batchMean, _batchInvStd);
+        var outShape = Pool!.OutputShape(z.Shape);
+        var y = Tensor.Reuse(ref _trainOutput, outShape);
+        if (_argMax.Length < y.Length) _argMax = new int[y.Length];
+        int n = z.Dim(0), h = _pool1d ? 1 : z.Dim(2), w = z.Dim(-1);
+        int ho = _pool1d ? 1 : outShape[2], wo = outShape[^1], plane = h * w;
+        if (_rows.Length < 2 * w) _rows = new float[2 * w];
+        var zs = z.Span;
+        var ys = y.Span;
+        var gamma = Norm.Weight.Value.Span;
+        var beta = Norm.Bias.Value.Span;
+        var row0 = _rows.AsSpan(0, w);
+        var row1 = _rows.AsSpan(w, w);
+        for (int p = 0; p < n * channels; p++)
+        {
+            int c = p % channels;
+            float mean = _batchMean[c], scale = (float)(gamma[c] * (double)_batchInvStd[c]), shift = beta[c];
+            for (int oy = 0; oy < ho; oy++)
+            {
+                int r0 = p * plane + (_pool1d ? 0 : 2 * oy * w), o = p * ho * wo + oy * wo;
+                NormKernels.Normalize(zs.Slice(r0, w), mean, scale, shift, row0);
+                System.Numerics.Tensors.TensorPrimitives.Max(row0, 0f, row0);
+                if (_pool1d)
+                {
+                    PoolKernels.MaxPool2(row0, default, ys.Slice(o, wo), _argMax.AsSpan(o, wo), r0, 0);
+                    continue;
+                }
+                NormKernels.Normalize(zs.Slice(r0 + w, w), mean, scale, shift, row1);
+                System.Numerics.Tensors.TensorPrimitives.Max(row1, 0f, row1);
+                PoolKernels.MaxPool2(row0, row1, ys.Slice(o, wo), _argMax.AsSpan(o, wo), r0, r0 + w);
+            }
+        }
+        return y;
+    }
+
+    // Backward, fused: the gradient g reaching BatchNorm's output is dy at each window's arg-max where the pooled value is
+    // positive (ReLU active), else 0. BatchNorm's sums Σg and Σg·(z − mean) therefore run over the pooled outputs only;
+    // dz = g·scale + (z − mean)·b + c is one vectorised pass plus a scatter at the arg-maxes.
+    private Tensor BackwardFusedTraining(Tensor gradOutput)
+    {
+        var y = Cached(_trainOutput);
+        RequireSameShape(gradOutput, y);
+        var z = Cached(Convolution.LastOutput);
+        int channels = Norm.Channels, n = z.Dim(0), plane = z.Length / (n * channels), pooled = y.Length / (n * channels);
+        long m = (long)n * plane;
+        var dz = Tensor.Reuse(ref _gradConv, z.Shape);
+        var zs = z.Span;
+        var dzs = dz.Span;
+        var dy = gradOutput.Span;
+        var ys = y.Span;
+        var gamma = Norm.Weight.Value.Span;
+        var dGamma = Norm.Weight.Grad.Span;
+        var dBeta = Norm.Bias.Grad.Span;
+        for (int c = 0; c < channels; c++)
+        {
+            float mean = _batchMean[c];
+            double invStd = _batchInvStd[c];
+            double sumG = 0, sumGCentered = 0;
+            for (int s = 0; s < n; s++)
+            {
+                int o0 = (s * channels + c) * pooled;
+                float s0 = 0, s1 = 0;
+                for (int o = o0; o < o0 + pooled; o++)
+                {
+                    if (!(ys[o] > 0)) continue;
+                    float g = dy[o];
+                    s0 += g;
+                    s1 += g * (zs[_argMax[o]] - mean);
+                }
+                sumG += s0;
+                sumGCentered += s1;
+            }
+            double sumGXh = sumGCentered * invStd;
+            dGamma[c] += (float)sumGXh;
+            dBeta[c] += (float)sumG;
+            double scale = gamma[c] * invStd;
+            float ka = (float)scale, kb = (float)(-scale * invStd * sumGXh / m), kc = (float)(-scale * sumG / m);
+            for (int s = 0; s < n; s++)
+            {
+                int p = s * channels + c, o0 = p * pooled;
+                // dz = (z − mean)·kb + kc everywhere, then + g·ka at the active arg-maxes (dy·0 elsewhere)
+                NormKernels.InputGradient(default, zs.Slice(p * plane, plane), mean, 0f, kb, kc, dzs.Slice(p * plane, plane));
+                for (int o = o0; o < o0 + pooled; o++)
+                    if (ys[o] > 0) dzs[_argMax[o]] += dy[o] * ka;
+            }
+        }
+        return Convolution.Backward(dz);
     }
 
     private Tensor ForwardLayers(Tensor input, bool training)
@@ -76,6 +185,7 @@ public sealed class ConvBlock : Layer
 
     public override Tensor Backward(Tensor gradOutput)
     {
+        if (_fusedTraining) return BackwardFusedTraining(gradOutput);
         var g = Pool is null ? gradOutput : Pool.Backward(gradOutput);
         g = _relu.Backward(g);
         g = Norm.Backward(g);
