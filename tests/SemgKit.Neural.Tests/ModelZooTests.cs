@@ -236,3 +236,33 @@ public class MaxPool2KernelTests
         }
     }
 }
+
+public class ConvolutionChunkingTests
+{
+    [Theory]
+    [InlineData(3, 1, 1, 1)]
+    [InlineData(3, 2, 1, 1)]
+    [InlineData(2, 1, 0, 2)]
+    [InlineData(5, 3, 2, 1)]
+    public void RowChunksGiveTheSameResultAsWholeImages(int kernel, int stride, int padding, int dilation)
+    {
+        Conv2d Make(int chunk)
+        {
+            var conv = new Conv2d(3, 4, kernel, stride, padding, dilation) { ColumnChunkFloats = chunk };
+            conv.Initialize(11);
+            return conv;
+        }
+        var whole = Make(1 << 30);
+        var chunked = Make(1); // one output row per chunk
+        var x = RandomTensors.Normal(5, 2, 3, 13, 9);
+        var y0 = whole.Forward(x, true).Clone();
+        var y1 = chunked.Forward(x, true);
+        Close.All(y0.Span, y1.Span, 1e-5, "output");
+        var dy = RandomTensors.Normal(6, y0.ShapeArray());
+        var dx0 = whole.Backward(dy).Clone();
+        var dx1 = chunked.Backward(dy);
+        Close.All(dx0.Span, dx1.Span, 1e-5, "input gradient");
+        Close.All(whole.Weight.Grad.Span, chunked.Weight.Grad.Span, 1e-5, "weight gradient");
+        Close.All(whole.Bias!.Grad.Span, chunked.Bias!.Grad.Span, 1e-5, "bias gradient");
+    }
+}

@@ -67,6 +67,15 @@ public abstract partial class ConvolutionBase
 
     private float[][] _partColumns = [], _partGrads = [];
 
+    /// <summary>
+    /// Target size (floats) of one column-matrix chunk: output rows are unfolded and multiplied in groups whose
+    /// C·k × rows·W_out columns fit in about 256 KiB, so the column matrix is still in the core's cache when the SGEMM
+    /// packs it (at least one row per chunk; 1-D convolutions have one row). Tests lower it to exercise chunking.
+    /// </summary>
+    internal int ColumnChunkFloats { get; set; } = 64 * 1024;
+
+    private int ChunkRows(int ck, int ho, int wo) => Math.Clamp(ColumnChunkFloats / Math.Max(1, ck * wo), 1, ho);
+
     private (int Parts, int Workers) Partitioning(int n)
     {
         int parts = Math.Min(n, MaxPartitions);
@@ -117,17 +126,27 @@ public abstract partial class ConvolutionBase
     {
         int ck = c * KernelArea, plane = ho * wo, inSize = c * h * w, outSize = OutChannels * plane;
         bool pointwise = IsPointwise;
+        int chunkRows = ChunkRows(ck, ho, wo);
         for (int s = first; s < end; s++)
         {
             var xs = xData.AsSpan(s * inSize, inSize);
-            ReadOnlySpan<float> col = xs;
-            if (!pointwise)
-            {
-                Im2Col.Unfold(xs, c, h, w, Geometry, ho, wo, columns.AsSpan(0, ck * plane));
-                col = columns.AsSpan(0, ck * plane);
-            }
             var ys = yData.AsSpan(s * outSize, outSize);
-            Sgemm.Multiply(false, false, OutChannels, plane, ck, 1f, weight, ck, col, plane, 0f, ys, plane, threads);
+            if (pointwise)
+            {
+                Sgemm.Multiply(false, false, OutChannels, plane, ck, 1f, weight, ck, xs, plane, 0f, ys, plane, threads);
+            }
+            else
+            {
+                // Output rows in chunks whose column matrix stays in the core's cache: unfold rows, then
+                // y[:, rows] (Cout × rows·Wo, row stride Ho·Wo) = W · col.
+                for (int r0 = 0; r0 < ho; r0 += chunkRows)
+                {
+                    int r1 = Math.Min(ho, r0 + chunkRows), cols = (r1 - r0) * wo;
+                    var col = columns.AsSpan(0, ck * cols);
+                    Im2Col.Unfold(xs, c, h, w, Geometry, wo, r0, r1, col);
+                    Sgemm.Multiply(false, false, OutChannels, cols, ck, 1f, weight, ck, col, cols, 0f, ys[(r0 * wo)..], plane, threads);
+                }
+            }
             if (bias is not null) AddBias(ys, bias, plane);
         }
     }
@@ -169,27 +188,34 @@ public abstract partial class ConvolutionBase
         var dcol = buffer.AsSpan(ck * plane, ck * plane);
         var weight = Weight.Value.Span;
         var dW = dWeight.AsSpan(0, OutChannels * ck);
+        int chunkRows = ChunkRows(ck, ho, wo);
         for (int s = first; s < end; s++)
         {
             var dys = dyData.AsSpan(s * outSize, outSize);
             var xs = xData.AsSpan(s * inSize, inSize);
-            ReadOnlySpan<float> cols = xs;
-            if (!pointwise)
-            {
-                Im2Col.Unfold(xs, c, h, w, Geometry, ho, wo, col);
-                cols = col;
-            }
-            Sgemm.Multiply(false, true, OutChannels, ck, plane, 1f, dys, plane, cols, plane, s == first ? 0f : 1f, dW, ck, threads);
-            if (dxData is null) continue;
-            var dxs = dxData.AsSpan(s * inSize, inSize);
             if (pointwise)
             {
-                Sgemm.Multiply(true, false, ck, plane, OutChannels, 1f, weight, ck, dys, plane, 0f, dxs, plane, threads);
+                Sgemm.Multiply(false, true, OutChannels, ck, plane, 1f, dys, plane, xs, plane, s == first ? 0f : 1f, dW, ck, threads);
+                if (dxData is not null)
+                    Sgemm.Multiply(true, false, ck, plane, OutChannels, 1f, weight, ck, dys, plane, 0f, dxData.AsSpan(s * inSize, inSize), plane, threads);
                 continue;
             }
-            Sgemm.Multiply(true, false, ck, plane, OutChannels, 1f, weight, ck, dys, plane, 0f, dcol, plane, threads);
-            dxs.Clear();
-            Im2Col.FoldAdd(dcol, c, h, w, Geometry, ho, wo, dxs);
+            var dxs = dxData is null ? default : dxData.AsSpan(s * inSize, inSize);
+            if (dxData is not null) dxs.Clear();
+            // Output rows in cache-sized chunks, as in the forward pass:
+            // dW += dy[:, rows] · colᵀ;  dcol = Wᵀ · dy[:, rows];  dx += col2im(dcol).
+            for (int r0 = 0; r0 < ho; r0 += chunkRows)
+            {
+                int r1 = Math.Min(ho, r0 + chunkRows), cols = (r1 - r0) * wo;
+                var colChunk = col[..(ck * cols)];
+                var dyChunk = dys[(r0 * wo)..];
+                Im2Col.Unfold(xs, c, h, w, Geometry, wo, r0, r1, colChunk);
+                Sgemm.Multiply(false, true, OutChannels, ck, cols, 1f, dyChunk, plane, colChunk, cols, s == first && r0 == 0 ? 0f : 1f, dW, ck, threads);
+                if (dxData is null) continue;
+                var dcolChunk = dcol[..(ck * cols)];
+                Sgemm.Multiply(true, false, ck, cols, OutChannels, 1f, weight, ck, dyChunk, plane, 0f, dcolChunk, cols, threads);
+                Im2Col.FoldAdd(dcolChunk, c, h, w, Geometry, wo, r0, r1, dxs);
+            }
         }
     }
 
