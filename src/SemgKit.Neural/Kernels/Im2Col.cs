@@ -17,8 +17,15 @@ public static class Im2Col
     /// Input position of output (oy, ox) and tap (ki, kj): (oy·sH − padTop + ki·dH, ox·sW − padLeft + kj·dW).
     /// </summary>
     public static void Unfold(ReadOnlySpan<float> image, int channels, int height, int width, in WindowGeometry g, int outH, int outW, Span<float> columns)
+        => Unfold(image, channels, height, width, g, outW, 0, outH, columns);
+
+    /// <summary>
+    /// <see cref="Unfold(ReadOnlySpan{float}, int, int, int, in WindowGeometry, int, int, Span{float})"/> restricted to output
+    /// rows [<paramref name="rowStart"/>, <paramref name="rowEnd"/>): the column matrix has (rowEnd − rowStart)·outW columns.
+    /// </summary>
+    internal static void Unfold(ReadOnlySpan<float> image, int channels, int height, int width, in WindowGeometry g, int outW, int rowStart, int rowEnd, Span<float> columns)
     {
-        int plane = outH * outW;
+        int plane = (rowEnd - rowStart) * outW;
         int row = 0;
         for (int c = 0; c < channels; c++)
         {
@@ -34,9 +41,9 @@ public static class Im2Col
                     int oxHi = width - xOffset <= 0 ? 0 : Math.Min(outW, (width - xOffset + g.StrideW - 1) / g.StrideW);
                     oxLo = Math.Min(oxLo, outW);
                     if (oxHi < oxLo) oxHi = oxLo;
-                    for (int oy = 0; oy < outH; oy++)
+                    for (int oy = rowStart; oy < rowEnd; oy++)
                     {
-                        var d = dst.Slice(oy * outW, outW);
+                        var d = dst.Slice((oy - rowStart) * outW, outW);
                         int iy = oy * g.StrideH - g.PadTop + ki * g.DilationH;
                         if ((uint)iy >= (uint)height)
                         {
@@ -62,12 +69,16 @@ public static class Im2Col
     }
 
     /// <summary>
-    /// The adjoint of <see cref="Unfold"/>: adds each column entry into <paramref name="image"/> (C, H, W) at its input position
+    /// The adjoint of the full-image Unfold: adds each column entry into <paramref name="image"/> (C, H, W) at its input position
     /// (taps outside are dropped). The caller clears <paramref name="image"/> first when it wants a fresh result.
     /// </summary>
     public static void FoldAdd(ReadOnlySpan<float> columns, int channels, int height, int width, in WindowGeometry g, int outH, int outW, Span<float> image)
+        => FoldAdd(columns, channels, height, width, g, outW, 0, outH, image);
+
+    /// <summary>The adjoint of the row-range <see cref="Unfold(ReadOnlySpan{float}, int, int, int, in WindowGeometry, int, int, int, Span{float})"/>.</summary>
+    internal static void FoldAdd(ReadOnlySpan<float> columns, int channels, int height, int width, in WindowGeometry g, int outW, int rowStart, int rowEnd, Span<float> image)
     {
-        int plane = outH * outW;
+        int plane = (rowEnd - rowStart) * outW;
         int row = 0;
         for (int c = 0; c < channels; c++)
         {
@@ -81,11 +92,11 @@ public static class Im2Col
                     int oxLo = xOffset >= 0 ? 0 : (-xOffset + g.StrideW - 1) / g.StrideW;
                     int oxHi = width - xOffset <= 0 ? 0 : Math.Min(outW, (width - xOffset + g.StrideW - 1) / g.StrideW);
                     oxLo = Math.Min(oxLo, outW);
-                    for (int oy = 0; oy < outH; oy++)
+                    for (int oy = rowStart; oy < rowEnd; oy++)
                     {
                         int iy = oy * g.StrideH - g.PadTop + ki * g.DilationH;
                         if ((uint)iy >= (uint)height) continue;
-                        var s = src.Slice(oy * outW, outW);
+                        var s = src.Slice((oy - rowStart) * outW, outW);
                         var d = dstImage.Slice(iy * width, width);
                         if (g.StrideW == 1)
                         {

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace SemgKit.Neural.Kernels;
 
@@ -163,6 +164,43 @@ public static partial class Sgemm
             for (int r = 0; r < 12; r++) dst[q * 12 + r] = src[r * lda + q];
     }
 
+    /// <summary>dst[t·ldd + r] = src[r·lds + t] for an 8×8 block (AVX unpack/shuffle/permute transpose).</summary>
+    private static unsafe void Transpose8x8(float* src, nint lds, float* dst, nint ldd)
+    {
+        var r0 = Avx.LoadVector256(src);
+        var r1 = Avx.LoadVector256(src + lds);
+        var r2 = Avx.LoadVector256(src + 2 * lds);
+        var r3 = Avx.LoadVector256(src + 3 * lds);
+        var r4 = Avx.LoadVector256(src + 4 * lds);
+        var r5 = Avx.LoadVector256(src + 5 * lds);
+        var r6 = Avx.LoadVector256(src + 6 * lds);
+        var r7 = Avx.LoadVector256(src + 7 * lds);
+        var t0 = Avx.UnpackLow(r0, r1);
+        var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3);
+        var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5);
+        var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7);
+        var t7 = Avx.UnpackHigh(r6, r7);
+        var u0 = Avx.Shuffle(t0, t2, 0x44);
+        var u1 = Avx.Shuffle(t0, t2, 0xEE);
+        var u2 = Avx.Shuffle(t1, t3, 0x44);
+        var u3 = Avx.Shuffle(t1, t3, 0xEE);
+        var u4 = Avx.Shuffle(t4, t6, 0x44);
+        var u5 = Avx.Shuffle(t4, t6, 0xEE);
+        var u6 = Avx.Shuffle(t5, t7, 0x44);
+        var u7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Store(dst, Avx.Permute2x128(u0, u4, 0x20));
+        Avx.Store(dst + ldd, Avx.Permute2x128(u1, u5, 0x20));
+        Avx.Store(dst + 2 * ldd, Avx.Permute2x128(u2, u6, 0x20));
+        Avx.Store(dst + 3 * ldd, Avx.Permute2x128(u3, u7, 0x20));
+        Avx.Store(dst + 4 * ldd, Avx.Permute2x128(u0, u4, 0x31));
+        Avx.Store(dst + 5 * ldd, Avx.Permute2x128(u1, u5, 0x31));
+        Avx.Store(dst + 6 * ldd, Avx.Permute2x128(u2, u6, 0x31));
+        Avx.Store(dst + 7 * ldd, Avx.Permute2x128(u3, u7, 0x31));
+    }
+
     /// <summary>Packs op(B)[p0..p0+kc, j0..j0+nc] into NR-column micro-panels (NR values per k step, zero-padded columns).</summary>
     internal static unsafe void PackB(in Problem p, int p0, int kc, int j0, int nc, int nrTile, float* dst)
     {
@@ -195,7 +233,19 @@ public static partial class Sgemm
             {
                 // B stored N×K: column j of op(B) is contiguous in k; gather NR of them.
                 float* src = p.B + (j0 + jr) * ldb + p0;
-                for (int j = 0; j < nr; j++)
+                int j8 = 0;
+                if (Avx.IsSupported && kc >= 8)
+                {
+                    // 8×8 register transposes: 8 stored rows × 8 k values → 8 k steps × 8 contiguous columns.
+                    for (; j8 + 8 <= nr; j8 += 8)
+                    {
+                        int q = 0;
+                        for (; q + 8 <= kc; q += 8) Transpose8x8(src + j8 * ldb + q, ldb, dst + q * nrTile + j8, nrTile);
+                        for (; q < kc; q++)
+                            for (int j = j8; j < j8 + 8; j++) dst[q * nrTile + j] = src[j * ldb + q];
+                    }
+                }
+                for (int j = j8; j < nr; j++)
                 {
                     float* s = src + j * ldb;
                     float* d = dst + j;

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using SemgKit.Neural.Kernels;
 
 namespace SemgKit.Neural.Layers;
 
@@ -11,7 +12,7 @@ public abstract class BatchNorm : Layer
 {
     private Tensor? _input, _output, _gradInput;
     private readonly float[] _invStd;
-    private float[] _xHat = [];
+    private readonly float[] _mean;
     private bool _lastTraining;
 
     private protected BatchNorm(int channels, double eps, double momentum)
@@ -25,6 +26,7 @@ public abstract class BatchNorm : Layer
         RunningMean = new Tensor(channels);
         RunningVar = new Tensor(channels);
         _invStd = new float[channels];
+        _mean = new float[channels];
         ResetParameters(new Rng(0));
     }
 
@@ -69,7 +71,6 @@ public abstract class BatchNorm : Layer
         _input = input;
         _lastTraining = training;
         var y = Tensor.Reuse(ref _output, input.Shape);
-        if (_xHat.Length < input.Length) _xHat = new float[input.Length];
         var x = input.Span;
         var ys = y.Span;
         var gamma = Weight.Value.Span;
@@ -81,18 +82,12 @@ public abstract class BatchNorm : Layer
             double mean, invStd;
             if (training)
             {
-                // two passes: per-slice float sums accumulated in double, then Σ(x − mean)² via the x̂ scratch
+                // two passes: per-slice float sums accumulated in double, then Σ(x − mean)² (centred: no cancellation)
                 double sum = 0;
                 for (int s = 0; s < n; s++) sum += TensorPrimitives.Sum(x.Slice((s * Channels + c) * inner, inner));
                 mean = sum / m;
                 double sq = 0;
-                for (int s = 0; s < n; s++)
-                {
-                    int o = (s * Channels + c) * inner;
-                    var centered = _xHat.AsSpan(o, inner);
-                    TensorPrimitives.Subtract(x.Slice(o, inner), (float)mean, centered);
-                    sq += TensorPrimitives.SumOfSquares(centered);
-                }
+                for (int s = 0; s < n; s++) sq += NormKernels.SumSquaredDeviation(x.Slice((s * Channels + c) * inner, inner), (float)mean);
                 double var = sq / m;
                 invStd = 1 / Math.Sqrt(var + Eps);
                 runMean[c] = (float)((1 - Momentum) * runMean[c] + Momentum * mean);
@@ -104,28 +99,56 @@ public abstract class BatchNorm : Layer
                 invStd = 1 / Math.Sqrt(runVar[c] + Eps);
             }
             _invStd[c] = (float)invStd;
-            float g = gamma[c], b = beta[c], fi = (float)invStd;
+            _mean[c] = (float)mean;
+            // y = γ·x̂ + β with x̂ = (x − mean)·invStd, in one pass: (x − mean)·(γ·invStd) + β
+            float scale = (float)(gamma[c] * invStd), shift = beta[c], fm = (float)mean;
             for (int s = 0; s < n; s++)
             {
                 int o = (s * Channels + c) * inner;
-                var xh = _xHat.AsSpan(o, inner);
-                // x̂ = (x − mean)·invStd;  y = γ·x̂ + β
-                TensorPrimitives.Subtract(x.Slice(o, inner), (float)mean, xh); // centred first: no cancellation for large offsets
-                TensorPrimitives.Multiply(xh, fi, xh);
-                TensorPrimitives.Multiply(xh, g, ys.Slice(o, inner));
-                TensorPrimitives.Add(ys.Slice(o, inner), b, ys.Slice(o, inner));
+                NormKernels.Normalize(x.Slice(o, inner), fm, scale, shift, ys.Slice(o, inner));
             }
         }
         return y;
     }
 
+    /// <summary>
+    /// The training-mode statistics of <paramref name="input"/> per channel (mean, 1/√(biased var + ε)) exactly as
+    /// <see cref="Forward"/> computes them, updating the running statistics; for blocks that apply the normalisation
+    /// themselves (fused). Does not cache anything for <see cref="Backward"/>.
+    /// </summary>
+    internal void BatchStatistics(Tensor input, Span<float> mean, Span<float> invStd)
+    {
+        CheckShape(input.Shape);
+        if (input.Dim(1) != Channels) OutputShape(input.Shape);
+        int n = input.Dim(0), inner = input.Length / (n * Channels), m = n * inner;
+        if (m <= 1)
+            throw new ArgumentException($"{GetType().Name}: expected more than 1 value per channel when training, got {Tensor.ShapeString(input.Shape)}.");
+        var x = input.Span;
+        var runMean = RunningMean.Span;
+        var runVar = RunningVar.Span;
+        for (int c = 0; c < Channels; c++)
+        {
+            double sum = 0;
+            for (int s = 0; s < n; s++) sum += TensorPrimitives.Sum(x.Slice((s * Channels + c) * inner, inner));
+            double mu = sum / m;
+            double sq = 0;
+            for (int s = 0; s < n; s++) sq += NormKernels.SumSquaredDeviation(x.Slice((s * Channels + c) * inner, inner), (float)mu);
+            runMean[c] = (float)((1 - Momentum) * runMean[c] + Momentum * mu);
+            runVar[c] = (float)((1 - Momentum) * runVar[c] + Momentum * sq / (m - 1));
+            mean[c] = (float)mu;
+            invStd[c] = (float)(1 / Math.Sqrt(sq / m + Eps));
+        }
+    }
+
     // Training: dx = γ·invStd/M · (M·dy − Σdy − x̂·Σ(dy·x̂)); eval: dx = γ·invStd·dy.  dγ += Σ dy·x̂, dβ += Σ dy.
+    // x̂ = (x − mean)·invStd is recomputed from the cached input instead of being stored.
     public override Tensor Backward(Tensor gradOutput)
     {
         var input = Cached(_input);
         RequireSameShape(gradOutput, _output!);
         int n = input.Dim(0), inner = input.Length / (n * Channels), m = n * inner;
         var dx = Tensor.Reuse(ref _gradInput, input.Shape);
+        var x = input.Span;
         var dy = gradOutput.Span;
         var dxs = dx.Span;
         var gamma = Weight.Value.Span;
@@ -133,28 +156,28 @@ public abstract class BatchNorm : Layer
         var dBeta = Bias.Grad.Span;
         for (int c = 0; c < Channels; c++)
         {
-            double sumDy = 0, sumDyXh = 0;
+            float mean = _mean[c];
+            double invStd = _invStd[c];
+            double sumDy = 0, sumDyCentered = 0;
             for (int s = 0; s < n; s++)
             {
                 int o = (s * Channels + c) * inner;
-                sumDy += TensorPrimitives.Sum(dy.Slice(o, inner));
-                sumDyXh += TensorPrimitives.Dot(dy.Slice(o, inner), _xHat.AsSpan(o, inner));
+                var (a, b) = NormKernels.GradientSums(dy.Slice(o, inner), x.Slice(o, inner), mean);
+                sumDy += a;
+                sumDyCentered += b;
             }
+            double sumDyXh = sumDyCentered * invStd;
             dGamma[c] += (float)sumDyXh;
             dBeta[c] += (float)sumDy;
-            double scale = gamma[c] * (double)_invStd[c];
+            double scale = gamma[c] * invStd;
+            // training: dx = scale·dy − scale·Σdy/M − (x − mean)·invStd·scale·Σ(dy·x̂)/M
+            float ka = (float)scale;
+            float kb = _lastTraining ? (float)(-scale * invStd * sumDyXh / m) : 0f;
+            float kc = _lastTraining ? (float)(-scale * sumDy / m) : 0f;
             for (int s = 0; s < n; s++)
             {
                 int o = (s * Channels + c) * inner;
-                var d = dxs.Slice(o, inner);
-                if (_lastTraining)
-                {
-                    // dx = scale·dy − scale·Σdy/M − x̂·scale·Σ(dy·x̂)/M
-                    TensorPrimitives.Multiply(dy.Slice(o, inner), (float)scale, d);
-                    TensorPrimitives.Add(d, (float)(-scale * sumDy / m), d);
-                    TensorPrimitives.MultiplyAdd(_xHat.AsSpan(o, inner), (float)(-scale * sumDyXh / m), d, d);
-                }
-                else TensorPrimitives.Multiply(dy.Slice(o, inner), (float)scale, d);
+                NormKernels.InputGradient(dy.Slice(o, inner), x.Slice(o, inner), mean, ka, kb, kc, dxs.Slice(o, inner));
             }
         }
         return dx;

@@ -12,8 +12,22 @@ public abstract partial class ConvolutionBase
         Input = input;
         var y = Reuse4(ref Output, n, OutChannels, ho, wo);
         if (Transposed) ForwardTransposed(input.Span, y.Span, n, c, h, w, ho, wo);
-        else ForwardDirect(input.Span, y.Span, n, c, h, w, ho, wo);
+        else ForwardDirect(input.Data, y.Data, n, c, h, w, ho, wo, Weight.Value.Data, Bias?.Value.Data);
         return y;
+    }
+
+    /// <summary>
+    /// Inference with substitute weights (same layout as <see cref="Weight"/>) and an optional bias, into
+    /// <paramref name="output"/> (N, C_out, H_out·W_out values); caches nothing. Used by fused blocks.
+    /// </summary>
+    internal void ForwardWith(Tensor input, float[] weight, float[]? bias, float[] output)
+    {
+        if (Transposed) throw new NotSupportedException("Fused inference supports plain convolutions only.");
+        var (n, c, h, w) = Dims(input.Shape);
+        var (ho, wo) = OutHW(h, w);
+        if (ho <= 0 || wo <= 0) OutputShape(input.Shape); // throws
+        if (output.Length < n * OutChannels * ho * wo) throw new ArgumentException("Output buffer too small.", nameof(output));
+        ForwardDirect(input.Data, output, n, c, h, w, ho, wo, weight, bias);
     }
 
     public sealed override Tensor Backward(Tensor gradOutput)
@@ -22,45 +36,186 @@ public abstract partial class ConvolutionBase
         RequireSameShape(gradOutput, Output!);
         var (n, c, h, w) = Dims(x.Shape);
         var (ho, wo) = OutHW(h, w);
+        if (!Transposed && !ComputeInputGradient)
+        {
+            BackwardDirect(x.Data, gradOutput.Data, null, n, c, h, w, ho, wo);
+            return Tensor.Reuse(ref _zeroGradInput, x.Shape); // never written: zeros
+        }
         var dx = Tensor.Reuse(ref GradInput, x.Shape);
         if (Transposed) BackwardTransposed(x.Span, gradOutput.Span, dx.Span, n, c, h, w, ho, wo);
-        else BackwardDirect(x.Span, gradOutput.Span, dx.Span, n, c, h, w, ho, wo);
+        else BackwardDirect(x.Data, gradOutput.Data, dx.Data, n, c, h, w, ho, wo);
         return dx;
     }
 
-    // Convolution: per sample, col (C·k, Ho·Wo) = im2col(x_s); y_s (Cout, Ho·Wo) = W (Cout, C·k) · col + b
-    private void ForwardDirect(ReadOnlySpan<float> x, Span<float> y, int n, int c, int h, int w, int ho, int wo)
+    private Tensor? _zeroGradInput;
+
+    /// <summary>
+    /// When false (a network's first layer, whose input needs no gradient), Backward skips dLoss/dInput — the
+    /// col2im SGEMM and fold — and returns a zero tensor. Parameter gradients are unaffected. Default true.
+    /// </summary>
+    public bool ComputeInputGradient { get; set; } = true;
+
+    /// <summary>A 1×1, stride-1, unpadded kernel: im2col is the identity, so the input is used as the column matrix.</summary>
+    private bool IsPointwise => KernelArea == 1 && Geometry.StrideH == 1 && Geometry.StrideW == 1 && Geometry.PadTop == 0 && Geometry.PadLeft == 0 && PadBottom == 0 && PadRight == 0;
+
+    /// <summary>
+    /// Samples are split into at most this many contiguous partitions; each partition has its own column buffers and
+    /// weight-gradient accumulator, summed in partition order, so results depend on the batch size only — never on
+    /// <see cref="Layer.Threads"/> (1 and 2 threads give bit-identical results).
+    /// </summary>
+    private const int MaxPartitions = 4;
+
+    private float[][] _partColumns = [], _partGrads = [];
+
+    /// <summary>
+    /// Target size (floats) of one column-matrix chunk: output rows are unfolded and multiplied in groups whose
+    /// C·k × rows·W_out columns fit in about 256 KiB, so the column matrix is still in the core's cache when the SGEMM
+    /// packs it (at least one row per chunk; 1-D convolutions have one row). Tests lower it to exercise chunking.
+    /// </summary>
+    internal int ColumnChunkFloats { get; set; } = 64 * 1024;
+
+    private int ChunkRows(int ck, int ho, int wo) => Math.Clamp(ColumnChunkFloats / Math.Max(1, ck * wo), 1, ho);
+
+    private (int Parts, int Workers) Partitioning(int n)
+    {
+        int parts = Math.Min(n, MaxPartitions);
+        return (parts, Math.Min(Threads, parts));
+    }
+
+    private static float[] Grow(ref float[][] buffers, int index, int length)
+    {
+        if (buffers.Length <= index) Array.Resize(ref buffers, index + 1);
+        if (buffers[index] is null || buffers[index].Length < length) buffers[index] = new float[length];
+        return buffers[index];
+    }
+
+    private static void RunPartitions(int parts, int workers, Action<int> body)
+    {
+        if (workers <= 1)
+        {
+            for (int p = 0; p < parts; p++) body(p);
+            return;
+        }
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = workers }, body);
+    }
+
+    // Convolution: per sample, col (C·k, Ho·Wo) = im2col(x_s); y_s (Cout, Ho·Wo) = W (Cout, C·k) · col + b.
+    // Samples run in partitions on up to Threads workers; one worker (or one sample) runs inline without allocating.
+    private void ForwardDirect(float[] x, float[] y, int n, int c, int h, int w, int ho, int wo, float[] weight, float[]? bias)
     {
         int ck = c * KernelArea, plane = ho * wo;
-        var col = ColumnBuffer(ck * plane).AsSpan(0, ck * plane);
-        var weight = Weight.Value.Span;
-        for (int s = 0; s < n; s++)
+        var (parts, workers) = Partitioning(n);
+        if (workers <= 1)
         {
-            Im2Col.Unfold(x.Slice(s * c * h * w, c * h * w), c, h, w, Geometry, ho, wo, col);
-            var ys = y.Slice(s * OutChannels * plane, OutChannels * plane);
-            Sgemm.Multiply(false, false, OutChannels, plane, ck, 1f, weight, ck, col, plane, 0f, ys, plane, Threads);
-            if (Bias is not null) AddBias(ys, Bias.Value.Span, plane);
+            ForwardSamples(x, y, 0, n, c, h, w, ho, wo, weight, bias, ColumnBuffer(ck * plane), Threads);
+            return;
+        }
+        ForwardParallel(x, y, n, c, h, w, ho, wo, weight, bias, parts, workers);
+    }
+
+    // Separate from ForwardDirect so that the single-worker path does not allocate the lambda's closure.
+    private void ForwardParallel(float[] x, float[] y, int n, int c, int h, int w, int ho, int wo, float[] weight, float[]? bias, int parts, int workers)
+    {
+        int length = c * KernelArea * ho * wo;
+        for (int p = 0; p < parts; p++) Grow(ref _partColumns, p, length);
+        RunPartitions(parts, workers, p =>
+            ForwardSamples(x, y, p * n / parts, (p + 1) * n / parts, c, h, w, ho, wo, weight, bias, _partColumns[p], 1));
+    }
+
+    private void ForwardSamples(float[] xData, float[] yData, int first, int end, int c, int h, int w, int ho, int wo, float[] weight, float[]? bias, float[] columns, int threads)
+    {
+        int ck = c * KernelArea, plane = ho * wo, inSize = c * h * w, outSize = OutChannels * plane;
+        bool pointwise = IsPointwise;
+        int chunkRows = ChunkRows(ck, ho, wo);
+        for (int s = first; s < end; s++)
+        {
+            var xs = xData.AsSpan(s * inSize, inSize);
+            var ys = yData.AsSpan(s * outSize, outSize);
+            if (pointwise)
+            {
+                Sgemm.Multiply(false, false, OutChannels, plane, ck, 1f, weight, ck, xs, plane, 0f, ys, plane, threads);
+            }
+            else
+            {
+                // Output rows in chunks whose column matrix stays in the core's cache: unfold rows, then
+                // y[:, rows] (Cout × rows·Wo, row stride Ho·Wo) = W · col.
+                for (int r0 = 0; r0 < ho; r0 += chunkRows)
+                {
+                    int r1 = Math.Min(ho, r0 + chunkRows), cols = (r1 - r0) * wo;
+                    var col = columns.AsSpan(0, ck * cols);
+                    Im2Col.Unfold(xs, c, h, w, Geometry, wo, r0, r1, col);
+                    Sgemm.Multiply(false, false, OutChannels, cols, ck, 1f, weight, ck, col, cols, 0f, ys[(r0 * wo)..], plane, threads);
+                }
+            }
+            if (bias is not null) AddBias(ys, bias, plane);
         }
     }
 
-    // dW (Cout, C·k) += dy_s (Cout, Ho·Wo) · colᵀ;  dcol (C·k, Ho·Wo) = Wᵀ · dy_s;  dx_s = col2im(dcol);  db += Σ dy
-    private void BackwardDirect(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx, int n, int c, int h, int w, int ho, int wo)
+    // dW (Cout, C·k) += Σ_s dy_s (Cout, Ho·Wo) · col_sᵀ;  dcol (C·k, Ho·Wo) = Wᵀ · dy_s;  dx_s = col2im(dcol);  db += Σ dy
+    private void BackwardDirect(float[] x, float[] dy, float[]? dx, int n, int c, int h, int w, int ho, int wo)
     {
-        int ck = c * KernelArea, plane = ho * wo;
-        var buffer = ColumnBuffer(2 * ck * plane);
+        int ck = c * KernelArea, plane = ho * wo, wLength = OutChannels * ck;
+        var (parts, workers) = Partitioning(n);
+        for (int p = 0; p < parts; p++)
+        {
+            Grow(ref _partColumns, p, 2 * ck * plane);
+            Grow(ref _partGrads, p, wLength);
+        }
+        if (workers <= 1)
+        {
+            for (int p = 0; p < parts; p++)
+                BackwardSamples(x, dy, dx, p * n / parts, (p + 1) * n / parts, c, h, w, ho, wo, _partColumns[p], _partGrads[p], parts == 1 ? Threads : 1);
+        }
+        else BackwardParallel(x, dy, dx, n, c, h, w, ho, wo, parts, workers);
+        var dWeight = Weight.Grad.Span;
+        for (int p = 0; p < parts; p++) System.Numerics.Tensors.TensorPrimitives.Add(dWeight, _partGrads[p].AsSpan(0, wLength), dWeight);
+        if (Bias is not null)
+        {
+            var db = Bias.Grad.Span;
+            for (int s = 0; s < n; s++) AccumulateBiasGrad(dy.AsSpan(s * OutChannels * plane, OutChannels * plane), db, plane);
+        }
+    }
+
+    private void BackwardParallel(float[] x, float[] dy, float[]? dx, int n, int c, int h, int w, int ho, int wo, int parts, int workers) =>
+        RunPartitions(parts, workers, p =>
+            BackwardSamples(x, dy, dx, p * n / parts, (p + 1) * n / parts, c, h, w, ho, wo, _partColumns[p], _partGrads[p], 1));
+
+    private void BackwardSamples(float[] xData, float[] dyData, float[]? dxData, int first, int end, int c, int h, int w, int ho, int wo, float[] buffer, float[] dWeight, int threads)
+    {
+        int ck = c * KernelArea, plane = ho * wo, inSize = c * h * w, outSize = OutChannels * plane;
+        bool pointwise = IsPointwise;
         var col = buffer.AsSpan(0, ck * plane);
         var dcol = buffer.AsSpan(ck * plane, ck * plane);
         var weight = Weight.Value.Span;
-        var dWeight = Weight.Grad.Span;
-        dx.Clear();
-        for (int s = 0; s < n; s++)
+        var dW = dWeight.AsSpan(0, OutChannels * ck);
+        int chunkRows = ChunkRows(ck, ho, wo);
+        for (int s = first; s < end; s++)
         {
-            var dys = dy.Slice(s * OutChannels * plane, OutChannels * plane);
-            Im2Col.Unfold(x.Slice(s * c * h * w, c * h * w), c, h, w, Geometry, ho, wo, col);
-            Sgemm.Multiply(false, true, OutChannels, ck, plane, 1f, dys, plane, col, plane, 1f, dWeight, ck, Threads);
-            Sgemm.Multiply(true, false, ck, plane, OutChannels, 1f, weight, ck, dys, plane, 0f, dcol, plane, Threads);
-            Im2Col.FoldAdd(dcol, c, h, w, Geometry, ho, wo, dx.Slice(s * c * h * w, c * h * w));
-            if (Bias is not null) AccumulateBiasGrad(dys, Bias.Grad.Span, plane);
+            var dys = dyData.AsSpan(s * outSize, outSize);
+            var xs = xData.AsSpan(s * inSize, inSize);
+            if (pointwise)
+            {
+                Sgemm.Multiply(false, true, OutChannels, ck, plane, 1f, dys, plane, xs, plane, s == first ? 0f : 1f, dW, ck, threads);
+                if (dxData is not null)
+                    Sgemm.Multiply(true, false, ck, plane, OutChannels, 1f, weight, ck, dys, plane, 0f, dxData.AsSpan(s * inSize, inSize), plane, threads);
+                continue;
+            }
+            var dxs = dxData is null ? default : dxData.AsSpan(s * inSize, inSize);
+            if (dxData is not null) dxs.Clear();
+            // Output rows in cache-sized chunks, as in the forward pass:
+            // dW += dy[:, rows] · colᵀ;  dcol = Wᵀ · dy[:, rows];  dx += col2im(dcol).
+            for (int r0 = 0; r0 < ho; r0 += chunkRows)
+            {
+                int r1 = Math.Min(ho, r0 + chunkRows), cols = (r1 - r0) * wo;
+                var colChunk = col[..(ck * cols)];
+                var dyChunk = dys[(r0 * wo)..];
+                Im2Col.Unfold(xs, c, h, w, Geometry, wo, r0, r1, colChunk);
+                Sgemm.Multiply(false, true, OutChannels, ck, cols, 1f, dyChunk, plane, colChunk, cols, s == first && r0 == 0 ? 0f : 1f, dW, ck, threads);
+                if (dxData is null) continue;
+                var dcolChunk = dcol[..(ck * cols)];
+                Sgemm.Multiply(true, false, ck, cols, OutChannels, 1f, weight, ck, dyChunk, plane, 0f, dcolChunk, cols, threads);
+                Im2Col.FoldAdd(dcolChunk, c, h, w, Geometry, wo, r0, r1, dxs);
+            }
         }
     }
 

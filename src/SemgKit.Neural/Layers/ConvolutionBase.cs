@@ -51,6 +51,9 @@ public abstract partial class ConvolutionBase : Layer
         WeightInit = weightInit;
     }
 
+    /// <summary>The output of the most recent Forward (the layer's own buffer), for fused blocks.</summary>
+    internal Tensor? LastOutput => Output;
+
     public int InChannels { get; }
     public int OutChannels { get; }
     public Padding Padding { get; }

@@ -56,6 +56,11 @@ public abstract class PoolingBase : Layer
         var x = input.Span;
         var ys = y.Span;
         float invArea = 1f / (KernelH * KernelW);
+        if (_max && KernelW == 2 && StrideW == 2 && ((KernelH == 1 && StrideH == 1 && h == 1) || (KernelH == 2 && StrideH == 2)))
+        {
+            ForwardMax2(x, ys, n * c, h, w, ho, wo);
+            return y;
+        }
         if (KernelH == 1 && StrideH == 1 && h == 1)
         {
             Forward1d(x, ys, n * c, w, wo, invArea);
@@ -105,6 +110,23 @@ public abstract class PoolingBase : Layer
         return y;
     }
 
+    // Kernel = stride = 2 (1-D) or 2×2 (2-D): the CNN models' pooling, vectorised (Kernels/PoolKernels.MaxPool2).
+    private void ForwardMax2(ReadOnlySpan<float> x, Span<float> y, int planes, int h, int w, int ho, int wo)
+    {
+        bool twoD = KernelH == 2;
+        for (int p = 0; p < planes; p++)
+        {
+            int inBase = p * h * w, outBase = p * ho * wo;
+            for (int oy = 0; oy < ho; oy++)
+            {
+                int row0 = inBase + (twoD ? 2 * oy : oy) * w, o = outBase + oy * wo;
+                var a = x.Slice(row0, w);
+                var b = twoD ? x.Slice(row0 + w, w) : default;
+                Kernels.PoolKernels.MaxPool2(a, b, y.Slice(o, wo), _argMax.AsSpan(o, wo), row0, row0 + w);
+            }
+        }
+    }
+
     // (rows, T) → (rows, T_out): the common 1-D case without the 2-D index arithmetic.
     private void Forward1d(ReadOnlySpan<float> x, Span<float> y, int rows, int w, int wo, float invArea)
     {
@@ -150,7 +172,11 @@ public abstract class PoolingBase : Layer
         dxs.Clear();
         if (_max)
         {
-            for (int i = 0; i < dy.Length; i++) dxs[_argMax[i]] += dy[i];
+            var argMax = _argMax.AsSpan(0, dy.Length);
+            if (StrideH >= KernelH && StrideW >= KernelW)
+                for (int i = 0; i < argMax.Length; i++) dxs[argMax[i]] = dy[i]; // windows do not overlap
+            else
+                for (int i = 0; i < argMax.Length; i++) dxs[argMax[i]] += dy[i];
             return dx;
         }
         float invArea = 1f / (KernelH * KernelW);

@@ -1,3 +1,7 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace SemgKit.Neural.Optimizers;
 
 /// <summary>Updates parameters from their accumulated gradients. <see cref="LearningRate"/> is set by schedules between steps.</summary>
@@ -110,6 +114,45 @@ public class Adam : Optimizer
     }
 
     public double Beta1 { get; }
+
+    // m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  θ ← θ − stepSize·m / (√v / √bc₂ + ε), Vector512/256/128 then scalar tail.
+    private static void AdamSimd(Span<float> value, ReadOnlySpan<float> grad, Span<float> m, Span<float> v,
+        float b1, float b2, float stepSize, float sqrtBc2, float eps)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated && value.Length >= Vector512<float>.Count)
+        {
+            var vb1 = Vector512.Create(b1);
+            var vc1 = Vector512.Create(1 - b1);
+            var vb2 = Vector512.Create(b2);
+            var vc2 = Vector512.Create(1 - b2);
+            var vs = Vector512.Create(stepSize);
+            var vq = Vector512.Create(sqrtBc2);
+            var ve = Vector512.Create(eps);
+            ref float pv = ref MemoryMarshal.GetReference(value);
+            ref float pg = ref MemoryMarshal.GetReference(grad);
+            ref float pm = ref MemoryMarshal.GetReference(m);
+            ref float pw = ref MemoryMarshal.GetReference(v);
+            for (; i + Vector512<float>.Count <= value.Length; i += Vector512<float>.Count)
+            {
+                var g = Vector512.LoadUnsafe(ref pg, (nuint)i);
+                var mi = vb1 * Vector512.LoadUnsafe(ref pm, (nuint)i) + vc1 * g;
+                var vi = vb2 * Vector512.LoadUnsafe(ref pw, (nuint)i) + vc2 * g * g;
+                mi.StoreUnsafe(ref pm, (nuint)i);
+                vi.StoreUnsafe(ref pw, (nuint)i);
+                var denom = Vector512.Sqrt(vi) / vq + ve;
+                (Vector512.LoadUnsafe(ref pv, (nuint)i) - vs * mi / denom).StoreUnsafe(ref pv, (nuint)i);
+            }
+        }
+        for (; i < value.Length; i++)
+        {
+            float g = grad[i];
+            m[i] = b1 * m[i] + (1 - b1) * g;
+            v[i] = b2 * v[i] + (1 - b2) * g * g;
+            float denom = MathF.Sqrt(v[i]) / sqrtBc2 + eps;
+            value[i] -= stepSize * m[i] / denom;
+        }
+    }
     public double Beta2 { get; }
     public double Epsilon { get; }
     public double WeightDecay { get; }
@@ -124,13 +167,17 @@ public class Adam : Optimizer
         float stepSize = (float)(LearningRate / bc1), sqrtBc2 = (float)Math.Sqrt(bc2);
         float b1 = (float)Beta1, b2 = (float)Beta2, eps = (float)Epsilon, wd = (float)WeightDecay;
         float decay = Decoupled ? (float)(1 - LearningRate * WeightDecay) : 1f;
-        var m = _m[index];
-        var v = _v[index];
+        var m = _m[index].AsSpan(0, value.Length);
+        var v = _v[index].AsSpan(0, value.Length);
+        if (Decoupled || wd == 0)
+        {
+            if (Decoupled) TensorPrimitives.Multiply(value, decay, value);
+            AdamSimd(value, grad, m, v, b1, b2, stepSize, sqrtBc2, eps);
+            return;
+        }
         for (int i = 0; i < value.Length; i++)
         {
-            float g = grad[i];
-            if (Decoupled) value[i] *= decay;
-            else if (wd != 0) g += wd * value[i];
+            float g = grad[i] + wd * value[i];
             m[i] = b1 * m[i] + (1 - b1) * g;
             v[i] = b2 * v[i] + (1 - b2) * g * g;
             float denom = MathF.Sqrt(v[i]) / sqrtBc2 + eps;

@@ -1,0 +1,249 @@
+using SemgKit.Neural.Kernels;
+
+namespace SemgKit.Neural.Layers;
+
+/// <summary>
+/// Convolution → BatchNorm → ReLU → MaxPool (kernel = stride = 2, or none), the building block of the CNN models,
+/// as one layer with the four as children ("0" conv, "1" norm, "2" ReLU, "3" pool), so state names are
+/// "0.weight", "1.running_mean", ….
+/// </summary>
+/// <remarks>
+/// Training runs the children one after another (exactly the unfused layers). Inference (<c>training = false</c>)
+/// is fused: the BatchNorm scale γ/√(σ²+ε) is folded into the convolution weights, so one SGEMM per sample is
+/// followed by a single vectorised pass applying the shift β + (b − μ)·scale, ReLU and the max-pool
+/// (ReLU(max(·) + shift) = max over ReLU(· + shift) because both are monotone). The folded weights are recomputed on
+/// every inference call (C_out·C_in·k values), so parameter updates are always seen. Results equal the unfused
+/// layers up to float rounding; NaN is not propagated through the fused max.
+/// </remarks>
+public sealed class ConvBlock : Layer
+{
+    private readonly ReLU _relu = new();
+    private readonly bool _pool2x2, _pool1d;
+    private Tensor? _output;
+    private float[] _scratch = [], _foldedWeight = [], _shift = [];
+    private int[]? _shapeFor;
+    private int[] _convShape = [], _outShape = [];
+
+    public ConvBlock(ConvolutionBase convolution, BatchNorm norm, PoolingBase? pool = null)
+    {
+        ArgumentNullException.ThrowIfNull(convolution);
+        ArgumentNullException.ThrowIfNull(norm);
+        if (norm.Channels != convolution.OutChannels)
+            throw new ArgumentException($"BatchNorm has {norm.Channels} channels but the convolution gives {convolution.OutChannels}.");
+        if (pool is not null && pool is not (MaxPool1d or MaxPool2d))
+            throw new ArgumentException("ConvBlock pools with MaxPool1d or MaxPool2d.", nameof(pool));
+        Convolution = convolution;
+        Norm = norm;
+        Pool = pool;
+        _pool1d = pool is MaxPool1d;
+        _pool2x2 = pool is not null && pool.KernelW == 2 && pool.StrideW == 2 && (_pool1d || (pool.KernelH == 2 && pool.StrideH == 2));
+    }
+
+    public ConvolutionBase Convolution { get; }
+    public BatchNorm Norm { get; }
+    public PoolingBase? Pool { get; }
+
+    public override IEnumerable<KeyValuePair<string, Layer>> Children
+    {
+        get
+        {
+            yield return new("0", Convolution);
+            yield return new("1", Norm);
+            yield return new("2", _relu);
+            if (Pool is not null) yield return new("3", Pool);
+        }
+    }
+
+    public override int[] OutputShape(ReadOnlySpan<int> inputShape)
+    {
+        var shape = Convolution.OutputShape(inputShape);
+        return Pool is null ? shape : Pool.OutputShape(shape);
+    }
+
+    public override Tensor Forward(Tensor input, bool training)
+    {
+        _fusedTraining = false;
+        if (!_pool2x2 || Convolution is not (Conv1d or Conv2d)) return ForwardLayers(input, training);
+        if (!training) return ForwardFused(input);
+        _fusedTraining = true;
+        return ForwardFusedTraining(input);
+    }
+
+    private bool _fusedTraining;
+    private Tensor? _trainOutput, _gradConv;
+    private int[] _argMax = [];
+    private float[] _batchMean = [], _batchInvStd = [], _rows = [];
+
+    // Training, fused: z = conv(x); batch statistics of z; then per output row one pass that normalises the (one or two)
+    // input rows into a small cached buffer, applies ReLU and max-pools them with PyTorch's arg-max rule. The BatchNorm
+    // and ReLU outputs are never stored: backward recomputes what it needs from z and the arg-max.
+    private Tensor ForwardFusedTraining(Tensor input)
+    {
+        var z = Convolution.Forward(input, training: true);
+        int channels = Norm.Channels;
+        if (_batchMean.Length != channels)
+        {
+            _batchMean = new float[channels];
+            _batchInvStd = new float[channels];
+        }
+        Norm.BatchStatistics(z, _batchMean, _batchInvStd);
+        var outShape = Pool!.OutputShape(z.Shape);
+        var y = Tensor.Reuse(ref _trainOutput, outShape);
+        if (_argMax.Length < y.Length) _argMax = new int[y.Length];
+        int n = z.Dim(0), h = _pool1d ? 1 : z.Dim(2), w = z.Dim(-1);
+        int ho = _pool1d ? 1 : outShape[2], wo = outShape[^1], plane = h * w;
+        if (_rows.Length < 2 * w) _rows = new float[2 * w];
+        var zs = z.Span;
+        var ys = y.Span;
+        var gamma = Norm.Weight.Value.Span;
+        var beta = Norm.Bias.Value.Span;
+        var row0 = _rows.AsSpan(0, w);
+        var row1 = _rows.AsSpan(w, w);
+        for (int p = 0; p < n * channels; p++)
+        {
+            int c = p % channels;
+            float mean = _batchMean[c], scale = (float)(gamma[c] * (double)_batchInvStd[c]), shift = beta[c];
+            for (int oy = 0; oy < ho; oy++)
+            {
+                int r0 = p * plane + (_pool1d ? 0 : 2 * oy * w), o = p * ho * wo + oy * wo;
+                NormKernels.Normalize(zs.Slice(r0, w), mean, scale, shift, row0);
+                System.Numerics.Tensors.TensorPrimitives.Max(row0, 0f, row0);
+                if (_pool1d)
+                {
+                    PoolKernels.MaxPool2(row0, default, ys.Slice(o, wo), _argMax.AsSpan(o, wo), r0, 0);
+                    continue;
+                }
+                NormKernels.Normalize(zs.Slice(r0 + w, w), mean, scale, shift, row1);
+                System.Numerics.Tensors.TensorPrimitives.Max(row1, 0f, row1);
+                PoolKernels.MaxPool2(row0, row1, ys.Slice(o, wo), _argMax.AsSpan(o, wo), r0, r0 + w);
+            }
+        }
+        return y;
+    }
+
+    // Backward, fused: the gradient g reaching BatchNorm's output is dy at each window's arg-max where the pooled value is
+    // positive (ReLU active), else 0. BatchNorm's sums Σg and Σg·(z − mean) therefore run over the pooled outputs only;
+    // dz = g·scale + (z − mean)·b + c is one vectorised pass plus a scatter at the arg-maxes.
+    private Tensor BackwardFusedTraining(Tensor gradOutput)
+    {
+        var y = Cached(_trainOutput);
+        RequireSameShape(gradOutput, y);
+        var z = Cached(Convolution.LastOutput);
+        int channels = Norm.Channels, n = z.Dim(0), plane = z.Length / (n * channels), pooled = y.Length / (n * channels);
+        long m = (long)n * plane;
+        var dz = Tensor.Reuse(ref _gradConv, z.Shape);
+        var zs = z.Span;
+        var dzs = dz.Span;
+        var dy = gradOutput.Span;
+        var ys = y.Span;
+        var gamma = Norm.Weight.Value.Span;
+        var dGamma = Norm.Weight.Grad.Span;
+        var dBeta = Norm.Bias.Grad.Span;
+        for (int c = 0; c < channels; c++)
+        {
+            float mean = _batchMean[c];
+            double invStd = _batchInvStd[c];
+            double sumG = 0, sumGCentered = 0;
+            for (int s = 0; s < n; s++)
+            {
+                int o0 = (s * channels + c) * pooled;
+                float s0 = 0, s1 = 0;
+                for (int o = o0; o < o0 + pooled; o++)
+                {
+                    if (!(ys[o] > 0)) continue;
+                    float g = dy[o];
+                    s0 += g;
+                    s1 += g * (zs[_argMax[o]] - mean);
+                }
+                sumG += s0;
+                sumGCentered += s1;
+            }
+            double sumGXh = sumGCentered * invStd;
+            dGamma[c] += (float)sumGXh;
+            dBeta[c] += (float)sumG;
+            double scale = gamma[c] * invStd;
+            float ka = (float)scale, kb = (float)(-scale * invStd * sumGXh / m), kc = (float)(-scale * sumG / m);
+            for (int s = 0; s < n; s++)
+            {
+                int p = s * channels + c, o0 = p * pooled;
+                // dz = (z − mean)·kb + kc everywhere, then + g·ka at the active arg-maxes (dy·0 elsewhere)
+                NormKernels.InputGradient(default, zs.Slice(p * plane, plane), mean, 0f, kb, kc, dzs.Slice(p * plane, plane));
+                for (int o = o0; o < o0 + pooled; o++)
+                    if (ys[o] > 0) dzs[_argMax[o]] += dy[o] * ka;
+            }
+        }
+        return Convolution.Backward(dz);
+    }
+
+    private Tensor ForwardLayers(Tensor input, bool training)
+    {
+        var y = Convolution.Forward(input, training);
+        y = Norm.Forward(y, training);
+        y = _relu.Forward(y, training);
+        return Pool is null ? y : Pool.Forward(y, training);
+    }
+
+    public override Tensor Backward(Tensor gradOutput)
+    {
+        if (_fusedTraining) return BackwardFusedTraining(gradOutput);
+        var g = Pool is null ? gradOutput : Pool.Backward(gradOutput);
+        g = _relu.Backward(g);
+        g = Norm.Backward(g);
+        return Convolution.Backward(g);
+    }
+
+    private Tensor ForwardFused(Tensor input)
+    {
+        if (_shapeFor is null || !input.HasShape(_shapeFor))
+        {
+            _convShape = Convolution.OutputShape(input.Shape);
+            _outShape = Pool!.OutputShape(_convShape);
+            _shapeFor = input.ShapeArray();
+        }
+        int[] convShape = _convShape, outShape = _outShape;
+        int n = convShape[0], channels = convShape[1];
+        int h = _pool1d ? 1 : convShape[2], w = convShape[^1];
+        int ho = _pool1d ? 1 : outShape[2], wo = outShape[^1];
+        int plane = h * w;
+        if (_scratch.Length < n * channels * plane) _scratch = new float[n * channels * plane];
+        FoldNorm();
+        Convolution.ForwardWith(input, _foldedWeight, null, _scratch);
+        var y = Tensor.Reuse(ref _output, outShape);
+        var ys = y.Span;
+        var src = _scratch.AsSpan();
+        for (int p = 0; p < n * channels; p++)
+        {
+            float shift = _shift[p % channels];
+            var inPlane = src.Slice(p * plane, plane);
+            var outPlane = ys.Slice(p * ho * wo, ho * wo);
+            for (int oy = 0; oy < ho; oy++)
+            {
+                var dst = outPlane.Slice(oy * wo, wo);
+                if (_pool1d) PoolKernels.PairMaxShiftRelu(inPlane, default, dst, shift);
+                else PoolKernels.PairMaxShiftRelu(inPlane.Slice(2 * oy * w, w), inPlane.Slice((2 * oy + 1) * w, w), dst, shift);
+            }
+        }
+        return y;
+    }
+
+    // W'[o, :] = W[o, :]·s_o, shift_o = β_o + (b_o − μ_o)·s_o with s_o = γ_o / √(σ²_o + ε).
+    private void FoldNorm()
+    {
+        var weight = Convolution.Weight.Value.Span;
+        int outChannels = Convolution.OutChannels, perOut = weight.Length / outChannels;
+        if (_foldedWeight.Length != weight.Length) _foldedWeight = new float[weight.Length];
+        if (_shift.Length != outChannels) _shift = new float[outChannels];
+        var gamma = Norm.Weight.Value.Span;
+        var beta = Norm.Bias.Value.Span;
+        var mean = Norm.RunningMean.Span;
+        var variance = Norm.RunningVar.Span;
+        var bias = Convolution.Bias is null ? default : Convolution.Bias.Value.Span;
+        for (int o = 0; o < outChannels; o++)
+        {
+            double scale = gamma[o] / Math.Sqrt(variance[o] + Norm.Eps);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(weight.Slice(o * perOut, perOut), (float)scale, _foldedWeight.AsSpan(o * perOut, perOut));
+            double b = bias.IsEmpty ? 0 : bias[o];
+            _shift[o] = (float)(beta[o] + (b - mean[o]) * scale);
+        }
+    }
+}
