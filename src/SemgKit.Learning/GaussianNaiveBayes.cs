@@ -58,34 +58,7 @@ public static class GaussianNaiveBayes
             if (!(variance[i] > 0))
                 throw new ArgumentException($"Class {i / f} feature {i % f} has zero variance and VarSmoothing is 0; use a positive VarSmoothing.", nameof(options));
         }
-        var priors = Priors(options.Priors, counts, n);
+        var priors = ClassPriors.Resolve(options.Priors, counts, n);
         return new GaussianNaiveBayesClassifier(theta, variance, priors, epsilon);
-    }
-
-    internal static double[] Priors(IReadOnlyList<double>? explicitPriors, int[] counts, int n)
-    {
-        var k = counts.Length;
-        var priors = new double[k];
-        if (explicitPriors is null)
-        {
-            for (var c = 0; c < k; c++) priors[c] = (double)counts[c] / n;
-            return priors;
-        }
-        if (explicitPriors.Count != k)
-            throw new ArgumentException($"Priors has {explicitPriors.Count} values; expected K = {k}.", "options");
-        double sum = 0;
-        for (var c = 0; c < k; c++)
-        {
-            var p = explicitPriors[c];
-            if (!double.IsFinite(p) || p < 0)
-                throw new ArgumentException($"Priors[{c}] = {p} must be finite and non-negative.", "options");
-            priors[c] = p;
-            sum += p;
-        }
-        if (sum <= 0)
-            throw new ArgumentException("Priors sum to zero.", "options");
-        if (Math.Abs(sum - 1.0) > 1e-5)
-            for (var c = 0; c < k; c++) priors[c] /= sum;
-        return priors;
     }
 }

@@ -48,7 +48,7 @@ public static class Lda
                 throw new ArgumentException($"Class {c} has no samples; every class in [0, {k}) needs at least one.", nameof(y));
         }
 
-        var priors = Priors(options.Priors, counts, n);
+        var priors = ClassPriors.Resolve(options.Priors, counts, n);
 
         // Gather each class's rows (double) to compute its mean and covariance.
         var data = x.Data;
@@ -104,33 +104,6 @@ public static class Lda
         var max = -1;
         foreach (var label in y) max = Math.Max(max, label);
         return max;
-    }
-
-    private static double[] Priors(IReadOnlyList<double>? explicitPriors, int[] counts, int n)
-    {
-        var k = counts.Length;
-        var priors = new double[k];
-        if (explicitPriors is null)
-        {
-            for (var c = 0; c < k; c++) priors[c] = (double)counts[c] / n;
-            return priors;
-        }
-        if (explicitPriors.Count != k)
-            throw new ArgumentException($"Priors has {explicitPriors.Count} values; expected K = {k}.", "options");
-        double sum = 0;
-        for (var c = 0; c < k; c++)
-        {
-            var p = explicitPriors[c];
-            if (!double.IsFinite(p) || p < 0)
-                throw new ArgumentException($"Priors[{c}] = {p} must be finite and non-negative.", "options");
-            priors[c] = p;
-            sum += p;
-        }
-        if (sum <= 0)
-            throw new ArgumentException("Priors sum to zero.", "options");
-        if (Math.Abs(sum - 1.0) > 1e-5)
-            for (var c = 0; c < k; c++) priors[c] /= sum;
-        return priors;
     }
 
     private static float[] ToFloat(double[] values)

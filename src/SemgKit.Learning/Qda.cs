@@ -28,7 +28,7 @@ public static class Qda
                 throw new ArgumentException($"Class {c} has {counts[c]} sample; QDA needs at least 2 per class to estimate a covariance.", nameof(y));
         }
         int n = x.RowCount, f = x.FeatureCount;
-        var priors = GaussianNaiveBayes.Priors(options.Priors, counts, n);
+        var priors = ClassPriors.Resolve(options.Priors, counts, n);
         var data = x.Data;
         var means = new double[k * f];
         var projections = new double[k][];
