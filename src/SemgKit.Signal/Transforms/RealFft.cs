@@ -50,29 +50,14 @@ public sealed class RealFft
 
     /// <summary>Writes the <see cref="BinCount"/> one-sided bins of <paramref name="input"/> (length N) to <paramref name="output"/>.</summary>
     /// <exception cref="ArgumentException">input is not N samples or output is shorter than <see cref="BinCount"/>.</exception>
-    public void Forward(ReadOnlySpan<float> input, Span<Complex> output)
-    {
-        CheckInput(input.Length);
-        if (output.Length < BinCount)
-            throw new ArgumentException($"The output has {output.Length} bins; N = {Length} needs {BinCount}.", nameof(output));
-        var b = _buffer.AsSpan();
-        if (Length % 2 != 0)
-        {
-            for (var i = 0; i < Length; i++)
-                b[i] = new Complex(input[i], 0);
-            _fft.Forward(b);
-            b[..BinCount].CopyTo(output);
-            output[0] = new Complex(output[0].Real, 0); // the DC bin of a real signal is real
-            return;
-        }
-        var m = Length / 2;
-        for (var i = 0; i < m; i++)
-            b[i] = new Complex(input[2 * i], input[2 * i + 1]);
-        Unpack(output);
-    }
+    public void Forward(ReadOnlySpan<float> input, Span<Complex> output) => ForwardAny(input, output);
 
     /// <summary>As <see cref="Forward(ReadOnlySpan{float}, Span{Complex})"/> for double input.</summary>
-    public void Forward(ReadOnlySpan<double> input, Span<Complex> output)
+    public void Forward(ReadOnlySpan<double> input, Span<Complex> output) => ForwardAny(input, output);
+
+    /// <summary>One body for float and double input (the JIT specialises it per type).</summary>
+    private void ForwardAny<T>(ReadOnlySpan<T> input, Span<Complex> output)
+        where T : unmanaged, System.Numerics.INumberBase<T>
     {
         CheckInput(input.Length);
         if (output.Length < BinCount)
@@ -81,7 +66,7 @@ public sealed class RealFft
         if (Length % 2 != 0)
         {
             for (var i = 0; i < Length; i++)
-                b[i] = new Complex(input[i], 0);
+                b[i] = new Complex(double.CreateTruncating(input[i]), 0);
             _fft.Forward(b);
             b[..BinCount].CopyTo(output);
             output[0] = new Complex(output[0].Real, 0); // the DC bin of a real signal is real
@@ -89,7 +74,7 @@ public sealed class RealFft
         }
         var m = Length / 2;
         for (var i = 0; i < m; i++)
-            b[i] = new Complex(input[2 * i], input[2 * i + 1]);
+            b[i] = new Complex(double.CreateTruncating(input[2 * i]), double.CreateTruncating(input[2 * i + 1]));
         Unpack(output);
     }
 
