@@ -14,20 +14,76 @@ internal static class EncoderArguments
     public static readonly Option<double> WindowMs = new("--window-ms") { Description = "Window length, ms", DefaultValueFactory = _ => 200 };
     public static readonly Option<double> StepMs = new("--step-ms") { Description = "Window step (decision period), ms", DefaultValueFactory = _ => 50 };
     public static readonly Option<double[]> BandPass = new("--band-pass") { Description = "Band-pass edges LO HI in Hz (HI clipped to 0.45 × rate)", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
+    public static readonly Option<double> FrameMs = new("--frame-ms") { Description = "Frame length of EMG images and per-frame feature sequences (lstm), ms", DefaultValueFactory = _ => 10 };
+    public static readonly Option<string?> FrameFeatures = new("--frame-features") { Description = "Per-frame feature(s): default Hudgins for frame sequences (lstm), MAV for EMG images" };
+    public static readonly Option<int> SegmentSamples = new("--segment-samples") { Description = "Spectrogram segment (FFT) length in samples, 50 % overlap (0 = min(256, window/4 rounded down to a power of two))", DefaultValueFactory = _ => 0 };
+    public static readonly Option<string> Wavelet = new("--wavelet") { Description = "Wavelet of the wavelet-packet image (db1..db20, sym2..sym20, ...)", DefaultValueFactory = _ => "db4" };
+    public static readonly Option<int> WaveletDepth = new("--wavelet-depth") { Description = "Wavelet-packet depth of the wavelet-packet image", DefaultValueFactory = _ => 2 };
+
+    public static readonly Option<int> Epochs = new("--epochs") { Description = "Networks: maximum training epochs", DefaultValueFactory = _ => 30 };
+    public static readonly Option<int> BatchSize = new("--batch-size") { Description = "Networks: mini-batch size", DefaultValueFactory = _ => 64 };
+    public static readonly Option<double> LearningRate = new("--learning-rate") { Description = "Networks: initial AdamW learning rate (cosine-annealed)", DefaultValueFactory = _ => 1e-3 };
+    public static readonly Option<int> Patience = new("--patience") { Description = "Networks: early-stopping patience in epochs on held-out training recordings (0 = off)", DefaultValueFactory = _ => 8 };
+    public static readonly Option<bool> Pretrain = new("--pretrain") { Description = "Networks: layer-wise autoencoder pre-training of the convolution layers" };
+    public static readonly Option<int> PretrainEpochs = new("--pretrain-epochs") { Description = "Networks: pre-training epochs per convolution layer", DefaultValueFactory = _ => 5 };
+    public static readonly Option<int> Threads = new("--threads") { Description = "Networks: training threads (default: all cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+
     public static readonly Option<int> MajorityVote = new("--majority-vote") { Description = "Majority vote over the last N decisions (1 = off)", DefaultValueFactory = _ => 1 };
     public static readonly Option<double> Reject = new("--reject-below") { Description = "Reject decisions whose probability is below this (0 = never)", DefaultValueFactory = _ => 0 };
 
-    public static void AddEncoder(Command command)
+    /// <summary>Adds the signal-path options; <paramref name="networkInputs"/> adds those of the network inputs (frames, spectrogram, wavelet image).</summary>
+    public static void AddEncoder(Command command, bool networkInputs = true)
     {
         command.Options.Add(Features);
         command.Options.Add(WindowMs);
         command.Options.Add(StepMs);
         command.Options.Add(BandPass);
+        if (!networkInputs) return;
+        command.Options.Add(FrameMs);
+        command.Options.Add(FrameFeatures);
+        command.Options.Add(SegmentSamples);
+        command.Options.Add(Wavelet);
+        command.Options.Add(WaveletDepth);
     }
+
+    /// <summary>Adds the network training options (for commands that fit models).</summary>
+    public static void AddNetwork(Command command)
+    {
+        foreach (var option in new Option[] { Epochs, BatchSize, LearningRate, Patience, Pretrain, PretrainEpochs, Threads })
+            command.Options.Add(option);
+    }
+
+    /// <summary>The models named by <paramref name="option"/>, networks trained with the network options.</summary>
+    public static IReadOnlyList<Pipeline.Models.ClassifierSpec> Models(ParseResult parse, Option<string> option) =>
+        Pipeline.Models.ClassifierSpec.ParseList(parse.GetValue(option)!, Network(parse));
+
+    /// <summary>Every model name, for help texts.</summary>
+    public static string ModelNames => string.Join(", ", Pipeline.Models.ClassifierSpec.Names);
+
+    public static Pipeline.Models.NetworkTrainingOptions Network(ParseResult parse) => new Pipeline.Models.NetworkTrainingOptions
+    {
+        Epochs = parse.GetValue(Epochs),
+        BatchSize = parse.GetValue(BatchSize),
+        LearningRate = parse.GetValue(LearningRate),
+        Patience = parse.GetValue(Patience),
+        Pretrain = parse.GetValue(Pretrain),
+        PretrainEpochs = parse.GetValue(PretrainEpochs),
+        Threads = parse.GetValue(Threads),
+    }.Validated();
 
     public static FeatureEncoderOptions Encoder(ParseResult parse)
     {
-        var options = new FeatureEncoderOptions { Features = parse.GetValue(Features)!, WindowMs = parse.GetValue(WindowMs), StepMs = parse.GetValue(StepMs) };
+        var options = new FeatureEncoderOptions
+        {
+            Features = parse.GetValue(Features)!,
+            WindowMs = parse.GetValue(WindowMs),
+            StepMs = parse.GetValue(StepMs),
+            FrameMs = parse.GetValue(FrameMs),
+            FrameFeatures = parse.GetValue(FrameFeatures),
+            SegmentSamples = parse.GetValue(SegmentSamples),
+            Wavelet = parse.GetValue(Wavelet)!,
+            WaveletDepth = parse.GetValue(WaveletDepth),
+        };
         if (parse.GetValue(BandPass) is { Length: 2 } band)
         {
             if (!(band[0] > 0 && band[1] > band[0]))

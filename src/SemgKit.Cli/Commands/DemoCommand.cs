@@ -18,12 +18,13 @@ internal static class DemoCommand
     {
         var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => Path.Combine("out", "demo") };
         var split = new Option<string?>("--split") { Description = "repetition[:F] | half[:F] | loso | kfold[:K] | sessions:TRAIN->TEST (default: repetition, or half when recordings have no repetition numbers)" };
-        var models = new Option<string>("--models") { Description = $"Comma-separated models ({string.Join(", ", ClassifierSpec.All.Select(m => m.Name))})", DefaultValueFactory = _ => "lda" };
+        var models = new Option<string>("--models") { Description = $"Comma-separated models ({EncoderArguments.ModelNames}), each optionally +balanced or +ensemble[:K][:vote|:best]", DefaultValueFactory = _ => "lda" };
         var command = new Command("demo", "Run the whole path on the embedded synthetic data (or --data) and write results.json, report.html and report.md")
         {
             EncoderArguments.Data, EncoderArguments.SampleRate, output, split, models, SimulateCommand.Seed, SimulateCommand.Subjects, SimulateCommand.Repetitions,
         };
         EncoderArguments.AddEncoder(command);
+        EncoderArguments.AddNetwork(command);
         command.SetAction((parse, ct) =>
         {
             var clock = Stopwatch.StartNew();
@@ -48,7 +49,7 @@ internal static class DemoCommand
                 dataset,
                 EncoderArguments.Encoder(parse),
                 spec,
-                ClassifierSpec.ParseList(parse.GetValue(models)!),
+                EncoderArguments.Models(parse, models),
                 "demo",
                 seed);
             context.Error.WriteLine($"evaluating ({spec.Name} split) ...");

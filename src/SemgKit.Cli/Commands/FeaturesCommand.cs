@@ -21,7 +21,7 @@ internal static class FeaturesCommand
         {
             path, EncoderArguments.SampleRate, windowSamples, stepSamples, notch, output,
         };
-        EncoderArguments.AddEncoder(command);
+        EncoderArguments.AddEncoder(command, networkInputs: false);
         command.SetAction((parse, ct) =>
         {
             var catalog = DatasetCatalog.CreateDefault(parse.GetValue(GlobalOptions.DataRoot));

@@ -13,7 +13,7 @@ internal static class TrainCommand
 {
     public static Command Create(CliContext context)
     {
-        var model = new Option<string>("--model") { Description = $"Learner ({string.Join(", ", ClassifierSpec.All.Select(m => m.Name))})", DefaultValueFactory = _ => "lda" };
+        var model = new Option<string>("--model") { Description = $"Learner ({EncoderArguments.ModelNames})", DefaultValueFactory = _ => "lda" };
         var split = new Option<string?>("--split") { Description = "Train only on the training part of this split (repetition[:F] | half[:F] | sessions:TRAIN->TEST) and leave the rest for 'semg evaluate'; default: all recordings" };
         var output = new Option<string>("--out") { Description = "Model bundle to write (.semg)", Required = true };
         var command = new Command("train", "Fit a model on a dataset and save it as one bundle (signal path + classifier + post-processing)")
@@ -21,10 +21,11 @@ internal static class TrainCommand
             EncoderArguments.Data, EncoderArguments.SampleRate, model, split, EncoderArguments.MajorityVote, EncoderArguments.Reject, SimulateCommand.Seed, output,
         };
         EncoderArguments.AddEncoder(command);
+        EncoderArguments.AddNetwork(command);
         command.SetAction((parse, ct) =>
         {
             var dataset = EncoderArguments.OpenData(parse, context, ct);
-            var spec = ClassifierSpec.ParseList(parse.GetValue(model)!) is [var one] ? one : throw new SemgException("--model takes one learner");
+            var spec = EncoderArguments.Models(parse, model) is [var one] ? one : throw new SemgException("--model takes one learner");
             var recordings = dataset.Recordings;
             if (parse.GetValue(split) is { } s)
             {

@@ -1,8 +1,9 @@
 namespace SemgKit.Pipeline.Encoders;
 
 /// <summary>
-/// The signal path from raw samples to one feature row per window: causal Butterworth band-pass, sliding windows,
-/// a feature set, a window label rule and the warm-up dropped at the start of every recording.
+/// The signal path from raw samples to one input row per window: causal Butterworth band-pass, sliding windows,
+/// what each window becomes (<see cref="Input"/>: a feature row, the raw window, a spectrogram, per-frame features or
+/// EMG images), a window label rule and the warm-up dropped at the start of every recording.
 /// </summary>
 public sealed record FeatureEncoderOptions
 {
@@ -29,6 +30,33 @@ public sealed record FeatureEncoderOptions
 
     /// <summary>Feature codes or a group name (see <see cref="Signal.Features.FeatureCatalog"/>).</summary>
     public string Features { get; init; } = "Hudgins";
+
+    /// <summary>What each window becomes (default a feature row of <see cref="Features"/>); see <see cref="WindowInput"/>.</summary>
+    public WindowInput Input { get; init; } = WindowInput.Features;
+
+    /// <summary>Frame length for <see cref="WindowInput.FrameFeatures"/> and the EMG images, ms (the window must be a whole number of frames).</summary>
+    public double FrameMs { get; init; } = 10;
+
+    /// <summary>
+    /// Per-frame feature(s) for <see cref="WindowInput.FrameFeatures"/> and the EMG images; null means "Hudgins" for frame
+    /// sequences and "MAV" for images (an image takes one value per frame and channel).
+    /// </summary>
+    public string? FrameFeatures { get; init; }
+
+    /// <summary>Spectrogram segment length N (FFT size) in samples; 0 = min(256, the largest power of two ≤ window / 4).</summary>
+    public int SegmentSamples { get; init; }
+
+    /// <summary>Spectrogram overlap as a fraction of the segment (default 0.5).</summary>
+    public double SegmentOverlap { get; init; } = 0.5;
+
+    /// <summary>Spectrogram in dB, 10·log10(PSD + 1e-10) (default true).</summary>
+    public bool Decibels { get; init; } = true;
+
+    /// <summary>Wavelet of the wavelet-packet image (pywt name, e.g. db4, sym5).</summary>
+    public string Wavelet { get; init; } = "db4";
+
+    /// <summary>Wavelet-packet decomposition depth of the wavelet-packet image.</summary>
+    public int WaveletDepth { get; init; } = 2;
 
     public WindowLabelRule LabelRule { get; init; } = WindowLabelRule.Mode;
 

@@ -17,10 +17,7 @@ public static class FeatureTable
     {
         if (dataset.Recordings.Count == 0)
             throw new SemgException($"{dataset.Source ?? dataset.Name}: no recordings");
-        FeatureSet features;
-        try { features = FeatureCatalog.Parse(options.Features, dataset.SampleRateHz); }
-        catch (ArgumentException e) { throw new SemgException(e.Message, e); }
-        var encoder = new FeatureWindowEncoder(options, features, dataset.SampleRateHz, dataset.ChannelCount, dataset.ClassNames.Count);
+        var encoder = new FeatureWindowEncoder(options, dataset.SampleRateHz, dataset.ChannelCount, dataset.ClassNames.Count);
         var windows = encoder.EncodeAll(dataset.Recordings, cancellationToken, keepUnlabelled: true);
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

@@ -7,7 +7,8 @@ using SemgKit.Signal.Windows;
 namespace SemgKit.Pipeline.Encoders;
 
 /// <summary>
-/// Turns a recording into feature rows: a fresh causal band-pass per recording, windows of
+/// Turns a recording into input rows (feature rows, raw windows, spectrograms or images — see
+/// <see cref="WindowRepresentation"/>): a fresh causal band-pass per recording, windows of
 /// <see cref="WindowSamples"/> every <see cref="StepSamples"/> starting at sample 0, windows starting inside the
 /// warm-up dropped, one label per window by the label rule (unlabelled windows dropped).
 /// The streaming classifier makes its decisions at exactly these window ends.
@@ -18,12 +19,10 @@ public sealed class FeatureWindowEncoder
     private readonly Sos _sos;
     private readonly int _classCount;
 
-    public FeatureWindowEncoder(FeatureEncoderOptions options, FeatureSet features, double sampleRateHz, int channelCount, int classCount)
+    public FeatureWindowEncoder(FeatureEncoderOptions options, double sampleRateHz, int channelCount, int classCount)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(features);
         _options = options;
-        Features = features;
         SampleRateHz = sampleRateHz;
         ChannelCount = channelCount;
         _classCount = classCount;
@@ -35,11 +34,15 @@ public sealed class FeatureWindowEncoder
             throw new SemgException($"window of {options.WindowMs} ms is under 2 samples at {sampleRateHz} Hz");
         if (StepSamples < 1)
             throw new SemgException($"step of {options.StepMs} ms is under 1 sample at {sampleRateHz} Hz");
-        FeatureCount = features.ValuesPerWindow(channelCount);
-        ColumnNames = features.ColumnNames(channelCount);
+        Representation = CreateRepresentation();
+        FeatureCount = Representation.ValuesPerWindow;
     }
 
-    public FeatureSet Features { get; }
+    /// <summary>What each window becomes (its shape and codes); for extraction on another thread use <see cref="CreateRepresentation"/>.</summary>
+    public WindowRepresentation Representation { get; }
+
+    /// <summary>A fresh representation of this path (plans and scratch of its own, for one thread).</summary>
+    public WindowRepresentation CreateRepresentation() => WindowRepresentation.Create(_options, SampleRateHz, ChannelCount, WindowSamples);
 
     public double SampleRateHz { get; }
 
@@ -47,13 +50,20 @@ public sealed class FeatureWindowEncoder
 
     public int WindowSamples { get; }
 
+    /// <summary>K, the classes of the label rule.</summary>
+    public int ClassCount => _classCount;
+
     public int StepSamples { get; }
 
     public int WarmupSamples { get; }
 
+    /// <summary>Values per window row.</summary>
     public int FeatureCount { get; }
 
-    public IReadOnlyList<string> ColumnNames { get; }
+    /// <summary>CSV column names: <c>ch&lt;i&gt;.&lt;CODE&gt;</c> for feature rows, <c>in&lt;i&gt;</c> for other inputs.</summary>
+    public IReadOnlyList<string> ColumnNames => _options.Input == WindowInput.Features
+        ? FeatureCatalog.Parse(_options.Features, SampleRateHz).ColumnNames(ChannelCount)
+        : [.. Enumerable.Range(0, FeatureCount).Select(i => "in" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>The band-pass in use (for reports and the streaming path).</summary>
     public Sos Filter => _sos;
@@ -76,6 +86,7 @@ public sealed class FeatureWindowEncoder
             var rows = new float[windows * FeatureCount];
             var labels = new int[windows];
             Span<int> counts = stackalloc int[Math.Max(1, _classCount)];
+            var representation = CreateRepresentation();
             int kept = 0;
             for (int w = 0; w < windows; w++)
             {
@@ -84,7 +95,7 @@ public sealed class FeatureWindowEncoder
                 int label = WindowLabeler.Label(recording.Labels.Slice(start, WindowSamples), _options.LabelRule, _options.LabelPurity, counts);
                 if (label == Recording.NoLabel && !keepUnlabelled) continue;
                 var window = new MultiChannelWindow(buffer, ChannelCount, n, start, WindowSamples);
-                Features.Extract(window, rows.AsSpan(kept * FeatureCount, FeatureCount));
+                representation.Extract(window, rows.AsSpan(kept * FeatureCount, FeatureCount));
                 labels[kept++] = label;
             }
             var indices = new int[kept];

@@ -5,7 +5,6 @@ using SemgKit.Pipeline.Data;
 using SemgKit.Pipeline.Encoders;
 using SemgKit.Pipeline.Models;
 using SemgKit.Pipeline.Reports;
-using SemgKit.Signal.Features;
 
 namespace SemgKit.Pipeline.Evaluation;
 
@@ -26,30 +25,36 @@ public static class FeatureEvaluation
             throw new SemgException("no models to evaluate");
         RequireEveryClass(dataset);
 
-        FeatureSet features;
-        try { features = FeatureCatalog.Parse(request.Encoder.Features, dataset.SampleRateHz); }
-        catch (ArgumentException e) { throw new SemgException(e.Message, e); }
-        var encoder = new FeatureWindowEncoder(request.Encoder, features, dataset.SampleRateHz, dataset.ChannelCount, classCount);
         var folds = Splits.Create(dataset, request.Split, request.Seed);
-        var encoded = new List<(EvaluationFold Fold, WindowedFeatures Train, WindowedFeatures Test)>();
         var notes = new List<string>(dataset.Notes);
-        for (int f = 0; f < folds.Count; f++)
+        // one encoding per distinct input (feature rows for classic learners, raw windows, spectrograms, ... for networks)
+        var inputs = request.Models.Select(m => m.EncoderFor(request.Encoder)).Distinct().ToArray();
+        int total = folds.Count * (inputs.Length + request.Models.Count);
+        var encodings = new Dictionary<FeatureEncoderOptions, (FeatureWindowEncoder Encoder, List<(EvaluationFold Fold, WindowedFeatures Train, WindowedFeatures Test)> Folds)>();
+        int step = 0;
+        foreach (var options in inputs)
         {
-            progress?.Report((f, folds.Count * (1 + request.Models.Count), $"encoding {folds[f].Name}"));
-            var train = encoder.EncodeAll(folds[f].Train, cancellationToken);
-            var test = encoder.EncodeAll(folds[f].Test, cancellationToken);
-            if (train.Count == 0 || test.Count == 0)
-                notes.Add($"fold {folds[f].Name} skipped: {train.Count} training and {test.Count} test windows");
-            else if (train.Labels.Distinct().Count() < 2)
-                notes.Add($"fold {folds[f].Name} skipped: its training windows hold only one class ({dataset.ClassNames[train.Labels[0]]})");
-            else
-                encoded.Add((folds[f], train, test));
+            var encoder = new FeatureWindowEncoder(options, dataset.SampleRateHz, dataset.ChannelCount, classCount);
+            var encoded = new List<(EvaluationFold Fold, WindowedFeatures Train, WindowedFeatures Test)>();
+            string what = inputs.Length > 1 ? $" ({WindowRepresentation.Describe(options.Input)})" : "";
+            foreach (var fold in folds)
+            {
+                progress?.Report((step++, total, $"encoding {fold.Name}{what}"));
+                var train = encoder.EncodeAll(fold.Train, cancellationToken);
+                var test = encoder.EncodeAll(fold.Test, cancellationToken);
+                if (train.Count == 0 || test.Count == 0)
+                    AddNote(notes, $"fold {fold.Name} skipped: {train.Count} training and {test.Count} test windows");
+                else if (train.Labels.Distinct().Count() < 2)
+                    AddNote(notes, $"fold {fold.Name} skipped: its training windows hold only one class ({dataset.ClassNames[train.Labels[0]]})");
+                else
+                    encoded.Add((fold, train, test));
+            }
+            if (encoded.Count == 0)
+                throw new SemgException($"no fold has both training and test windows (windows of {request.Encoder.WindowMs} ms need recordings longer than that plus {request.Encoder.WarmupMs} ms warm-up)");
+            encodings[options] = (encoder, encoded);
         }
-        if (encoded.Count == 0)
-            throw new SemgException($"no fold has both training and test windows (windows of {request.Encoder.WindowMs} ms need recordings longer than that plus {request.Encoder.WarmupMs} ms warm-up)");
 
         var models = new List<ModelResult>();
-        int step = folds.Count;
         int restClass = dataset.RestClassIndex;
         foreach (var spec in request.Models)
         {
@@ -57,14 +62,17 @@ public static class FeatureEvaluation
             var predicted = new List<int>();
             var scores = new List<float>();
             var foldResults = new List<FoldResult>();
+            var histories = new List<IReadOnlyList<EpochResult>>();
             double trainSeconds = 0, predictSeconds = 0;
+            var (encoder, encoded) = encodings[spec.EncoderFor(request.Encoder)];
             foreach (var (fold, train, test) in encoded)
             {
-                progress?.Report((step++, folds.Count * (1 + request.Models.Count), $"{spec.Name} on {fold.Name}"));
+                progress?.Report((step++, total, $"{spec.Name} on {fold.Name}"));
                 cancellationToken.ThrowIfCancellationRequested();
                 var fitClock = Stopwatch.StartNew();
-                var model = StandardizedClassifier.Fit(spec, TrainingSetOf(train, fold.Train, classCount, request.Seed), cancellationToken);
+                var model = StandardizedClassifier.Fit(spec, TrainingSetOf(train, fold.Train, encoder, request.Seed), cancellationToken);
                 trainSeconds += fitClock.Elapsed.TotalSeconds;
+                histories.Add(TrainingCurves.Of(model));
 
                 var foldPredictions = new int[test.Count];
                 var foldScores = new float[test.Count * classCount];
@@ -81,9 +89,11 @@ public static class FeatureEvaluation
                 truth.AddRange(test.Labels);
                 predicted.AddRange(foldPredictions);
             }
-            models.Add(ToModelResult(spec.Name, truth.ToArray(), predicted.ToArray(), scores.ToArray(), dataset.ClassNames, restClass, foldResults, trainSeconds, predictSeconds * 1e6 / Math.Max(1, truth.Count)));
+            models.Add(ToModelResult(spec.Name, truth.ToArray(), predicted.ToArray(), scores.ToArray(), dataset.ClassNames, restClass, foldResults, trainSeconds, predictSeconds * 1e6 / Math.Max(1, truth.Count))
+                with { History = TrainingCurves.Mean(histories) });
         }
-        progress?.Report((folds.Count * (1 + request.Models.Count), folds.Count * (1 + request.Models.Count), "done"));
+        progress?.Report((total, total, "done"));
+        var (first, firstFolds) = encodings[inputs[0]];
 
         return new EvaluationResults
         {
@@ -93,29 +103,37 @@ public static class FeatureEvaluation
             Split = new SplitDescription(
                 request.Split.Name,
                 request.Split.Describe(),
-                encoded.Count,
-                encoded.Sum(e => e.Train.Count),
-                encoded.Sum(e => e.Test.Count)),
+                firstFolds.Count,
+                firstFolds.Sum(e => e.Train.Count),
+                firstFolds.Sum(e => e.Test.Count)),
             Pipeline = new PipelineDescription(
                 request.Encoder.DescribeFilter(dataset.SampleRateHz),
                 request.Encoder.WindowMs,
                 request.Encoder.StepMs,
-                features.Codes.ToArray(),
-                encoder.FeatureCount),
+                inputs.SelectMany(o => encodings[o].Encoder.Representation.Codes).Distinct().ToArray(),
+                first.FeatureCount),
             Models = models,
             Notes = notes,
             WallSeconds = clock.Elapsed.TotalSeconds,
         };
     }
 
-    /// <summary>The training set of encoded windows, with each row's group and recording.</summary>
-    internal static TrainingSet TrainingSetOf(WindowedFeatures windows, IReadOnlyList<Recording> recordings, int classCount, int seed) => new(
+    /// <summary>The training set of encoded windows, with each row's group and recording, and the rows' shape for networks.</summary>
+    internal static TrainingSet TrainingSetOf(WindowedFeatures windows, IReadOnlyList<Recording> recordings, FeatureWindowEncoder encoder, int seed) => new(
         windows.Matrix,
         windows.Labels,
-        classCount,
+        encoder.ClassCount,
         windows.RecordingIndex.Select(i => recordings[i].Metadata.Group).ToArray(),
         windows.RecordingIndex,
-        seed);
+        seed)
+    {
+        InputShape = encoder.Representation.Kind == WindowInput.Features ? null : encoder.Representation.Shape,
+    };
+
+    private static void AddNote(List<string> notes, string note)
+    {
+        if (!notes.Contains(note)) notes.Add(note);
+    }
 
     /// <summary>results.json's dataset block for <paramref name="dataset"/>.</summary>
     public static DatasetDescription Describe(Dataset dataset) => new(

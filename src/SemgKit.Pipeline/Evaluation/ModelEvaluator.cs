@@ -52,15 +52,14 @@ public static class ModelEvaluator
         }
         if (!predicted.Any(p => p >= 0))
             throw new SemgException($"{dataset.Source ?? dataset.Name}: no labelled, non-rejected decisions to score (recordings shorter than a window plus warm-up?)");
-        var features = model.Features.Features.Select(f => f.Code).ToArray();
         return new EvaluationResults
         {
             Command = command,
             Seed = model.Manifest.Seed,
             Dataset = FeatureEvaluation.Describe(dataset),
             Split = new SplitDescription("held-out", $"saved model '{model.Manifest.Name}' trained on {model.Manifest.TrainedOn}, replayed through the streaming path on every recording", folds.Count, model.Manifest.TrainingWindows, truth.Count),
-            Pipeline = new PipelineDescription(options.DescribeFilter(model.SampleRateHz), options.WindowMs, options.StepMs, features, model.Features.ValuesPerWindow(model.ChannelCount)),
-            Models = [FeatureEvaluation.ToModelResult(model.Manifest.Model, truth.ToArray(), predicted.ToArray(), scores.ToArray(), model.ClassNames, Dataset.RestClassOf(model.ClassNames), folds, 0, seconds * 1e6 / Math.Max(1, decisions))],
+            Pipeline = new PipelineDescription(options.DescribeFilter(model.SampleRateHz), options.WindowMs, options.StepMs, model.Representation.Codes, model.Representation.ValuesPerWindow),
+            Models = [FeatureEvaluation.ToModelResult(model.Manifest.Model, truth.ToArray(), predicted.ToArray(), scores.ToArray(), model.ClassNames, Dataset.RestClassOf(model.ClassNames), folds, 0, seconds * 1e6 / Math.Max(1, decisions)) with { History = TrainingCurves.Of(model.Classifier) }],
             Notes = dataset.Notes,
             WallSeconds = clock.Elapsed.TotalSeconds,
         };

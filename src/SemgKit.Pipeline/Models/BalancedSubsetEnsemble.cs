@@ -24,7 +24,7 @@ public static class BalancedSubsetEnsemble
     {
         if (subsets < 2) throw new SemgException($"a balanced-subset ensemble needs k ≥ 2 subsets (got {subsets})");
         string name = $"{baseSpec.Name}+ensemble:{subsets.ToString(CultureInfo.InvariantCulture)}:{(combination == EnsembleCombination.SoftVote ? "vote" : "best")}";
-        return new ClassifierSpec(name, (training, ct) => Fit(baseSpec, training, subsets, combination, validationFraction, ct));
+        return baseSpec with { Name = name, Fit = (training, ct) => Fit(baseSpec, training, subsets, combination, validationFraction, ct) };
     }
 
     /// <summary>Parses the suffix after '+': <c>ensemble[:K][:vote|:best]</c>.</summary>

@@ -18,6 +18,7 @@ public static class ClassifierCodec
         new("knn", typeof(KnnClassifier), (c, w) => ((KnnClassifier)c).Write(w), r => KnnClassifier.Read(r)),
         new("rf", typeof(RandomForestClassifier), (c, w) => ((RandomForestClassifier)c).Write(w), r => RandomForestClassifier.Read(r)),
         new("nb", typeof(GaussianNaiveBayesClassifier), (c, w) => ((GaussianNaiveBayesClassifier)c).Write(w), r => GaussianNaiveBayesClassifier.Read(r)),
+        new("network", typeof(NetworkClassifier), (c, w) => ((NetworkClassifier)c).Write(w), NetworkClassifier.Read),
         new("standardized", typeof(StandardizedClassifier), (c, w) => WriteStandardized((StandardizedClassifier)c, w), ReadStandardized),
         new("ensemble", typeof(EnsembleClassifier), (c, w) => WriteEnsemble((EnsembleClassifier)c, w), ReadEnsemble),
     ];

@@ -2,11 +2,25 @@ using SemgKit.Learning;
 
 namespace SemgKit.Pipeline.Models;
 
-/// <summary>A named way to fit a classifier on standardised feature rows.</summary>
-/// <param name="Name">Name in reports and on the command line (e.g. "lda").</param>
+/// <summary>A named way to fit a classifier on standardised window rows (feature rows, or a network's input).</summary>
+/// <param name="Name">Name in reports and on the command line (e.g. "lda", "cnn1d").</param>
 /// <param name="Fit">Fits on a training set whose labels are 0..ClassCount-1 with every class present.</param>
 public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationToken, IClassifier> Fit)
 {
+    /// <summary>The window input this learner needs (networks: their architecture's); null = the pipeline's (feature rows by default).</summary>
+    public Encoders.WindowInput? Input { get; init; }
+
+    /// <summary>The signal path this learner is trained and run with: <paramref name="pipeline"/> with this learner's input, if it needs one.</summary>
+    public Encoders.FeatureEncoderOptions EncoderFor(Encoders.FeatureEncoderOptions pipeline) =>
+        Input is { } input && input != pipeline.Input ? pipeline with { Input = input } : pipeline;
+
+    /// <summary>A <see cref="Neural.Models.ModelZoo"/> network trained with <paramref name="options"/>.</summary>
+    public static ClassifierSpec Network(string architecture, NetworkTrainingOptions options)
+    {
+        string name = Neural.Models.ModelZoo.Get(architecture).Name;
+        return new ClassifierSpec(name, (t, ct) => NetworkClassifier.Fit(name, t, options, ct)) { Input = NetworkClassifier.InputOf(name) };
+    }
+
     /// <summary>Linear discriminant analysis (least squares solver, priors from class frequencies).</summary>
     public static ClassifierSpec Lda { get; } = new("lda", (t, _) => Learning.Lda.Fit(t.X, t.Labels, new LdaOptions { ClassCount = t.ClassCount }));
 
@@ -31,30 +45,37 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
     /// <summary>The classifiers available by name.</summary>
     public static IReadOnlyList<ClassifierSpec> All { get; } = [Lda, Svm, LinearSvm, Qda, Knn, RandomForest, NaiveBayes];
 
-    /// <summary>
-    /// Resolves a comma-separated list of names. A name may carry modifiers: <c>+balanced</c> (class weights n/(K·n_k),
-    /// for svm, svm-linear and rf) and the balanced-subset ensemble <c>+ensemble[:K][:vote|:best]</c>
-    /// (e.g. <c>svm+balanced</c>, <c>lda+ensemble:8:vote</c>), see <see cref="BalancedSubsetEnsemble"/>.
-    /// </summary>
-    public static IReadOnlyList<ClassifierSpec> ParseList(string names) =>
-        names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Parse).ToArray();
+    /// <summary>Every name <see cref="ParseList"/> accepts before modifiers: the classic learners, then the networks.</summary>
+    public static IEnumerable<string> Names => All.Select(s => s.Name).Concat(Neural.Models.ModelZoo.Names);
 
-    /// <summary>Learners that honour per-class weights (the <c>+balanced</c> modifier).</summary>
+    /// <summary>
+    /// Resolves a comma-separated list of names: classic learners (<see cref="All"/>) and <see cref="Neural.Models.ModelZoo"/>
+    /// networks (trained with <paramref name="network"/>, default options when null). A name may carry modifiers:
+    /// <c>+balanced</c> (class weights n/(K·n_k), for svm, svm-linear, rf and networks) and the balanced-subset ensemble
+    /// <c>+ensemble[:K][:vote|:best]</c> (e.g. <c>svm+balanced</c>, <c>light-cnn+ensemble:8:vote</c>), see <see cref="BalancedSubsetEnsemble"/>.
+    /// </summary>
+    public static IReadOnlyList<ClassifierSpec> ParseList(string names, NetworkTrainingOptions? network = null) =>
+        names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => Parse(n, network ?? new NetworkTrainingOptions())).ToArray();
+
+    /// <summary>Classic learners that honour per-class weights (the <c>+balanced</c> modifier); networks all do.</summary>
     private static readonly string[] Weighted = ["svm", "svm-linear", "rf"];
 
-    private static ClassifierSpec Parse(string name)
+    private static ClassifierSpec Parse(string name, NetworkTrainingOptions network)
     {
         var parts = name.Split('+');
-        var spec = All.FirstOrDefault(s => s.Name.Equals(parts[0], StringComparison.OrdinalIgnoreCase))
-            ?? throw new SemgException($"unknown model '{parts[0]}' (available: {string.Join(", ", All.Select(s => s.Name))}; modifiers: +balanced, +ensemble[:K][:vote|:best])");
+        bool isNetwork = NetworkClassifier.IsArchitecture(parts[0]);
+        var spec = isNetwork
+            ? Network(parts[0], network)
+            : All.FirstOrDefault(s => s.Name.Equals(parts[0], StringComparison.OrdinalIgnoreCase))
+              ?? throw new SemgException($"unknown model '{parts[0]}' (available: {string.Join(", ", Names)}; modifiers: +balanced, +ensemble[:K][:vote|:best])");
         foreach (var modifier in parts.Skip(1))
         {
             if (modifier.Equals("balanced", StringComparison.OrdinalIgnoreCase))
             {
-                if (!Weighted.Contains(parts[0], StringComparer.OrdinalIgnoreCase))
-                    throw new SemgException($"'{parts[0]}' does not take class weights (+balanced works with {string.Join(", ", Weighted)})");
+                if (!isNetwork && !Weighted.Contains(parts[0], StringComparer.OrdinalIgnoreCase))
+                    throw new SemgException($"'{parts[0]}' does not take class weights (+balanced works with {string.Join(", ", Weighted)} and the networks)");
                 var inner = spec;
-                spec = new ClassifierSpec(inner.Name + "+balanced", (t, ct) => inner.Fit(t with { ClassWeights = ClassWeights.Balanced(t.Labels, t.ClassCount) }, ct));
+                spec = inner with { Name = inner.Name + "+balanced", Fit = (t, ct) => inner.Fit(t with { ClassWeights = ClassWeights.Balanced(t.Labels, t.ClassCount) }, ct) };
             }
             else
             {

@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 using SemgKit.Learning;
 using SemgKit.Pipeline.Data;
 using SemgKit.Pipeline.Encoders;
-using SemgKit.Signal.Features;
 
 namespace SemgKit.Pipeline.Models;
 
@@ -34,18 +33,20 @@ public sealed class EmgModel
             throw new ArgumentException($"classifier has {classifier.ClassCount} classes, manifest {manifest.ClassNames.Count}");
         Manifest = manifest;
         Classifier = classifier;
-        Features = ParseFeatures(manifest.Encoder.Features, manifest.SampleRateHz);
-        int expected = Features.ValuesPerWindow(manifest.ChannelNames.Count);
+        var encoder = CreateEncoder();
+        Representation = encoder.Representation;
+        int expected = encoder.FeatureCount;
         if (classifier.FeatureCount != expected)
-            throw new ArgumentException($"classifier takes {classifier.FeatureCount} features, the encoder makes {expected}");
+            throw new ArgumentException($"classifier takes {classifier.FeatureCount} values per window, the encoder makes {expected} ({WindowRepresentation.Describe(manifest.Encoder.Input)})");
     }
 
     public ModelManifest Manifest { get; }
 
-    /// <summary>Feature row → class (standardisation inside). Not thread-safe: one per stream.</summary>
+    /// <summary>Window row → class (standardisation inside). Not thread-safe: one per stream.</summary>
     public IClassifier Classifier { get; }
 
-    public FeatureSet Features { get; }
+    /// <summary>What each window becomes (shape, codes); extract with a representation of your own from <see cref="CreateEncoder"/>.</summary>
+    public WindowRepresentation Representation { get; }
 
     public IReadOnlyList<string> ClassNames => Manifest.ClassNames;
 
@@ -70,7 +71,7 @@ public sealed class EmgModel
 
     /// <summary>The offline encoder for this model's signal path.</summary>
     public FeatureWindowEncoder CreateEncoder() =>
-        new(Manifest.Encoder, Features, SampleRateHz, ChannelCount, ClassNames.Count);
+        new(Manifest.Encoder, SampleRateHz, ChannelCount, ClassNames.Count);
 
     /// <summary>Checks that <paramref name="dataset"/> can be fed to this model (channels, rate, classes).</summary>
     public void RequireCompatible(Dataset dataset)
@@ -176,7 +177,7 @@ public sealed class EmgModel
             {
                 return new EmgModel(manifest, classifier);
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or SemgException)
             {
                 throw new DataFormatException(path, null, "inconsistent bundle: " + e.Message, e);
             }
@@ -188,18 +189,6 @@ public sealed class EmgModel
         catch (InvalidDataException e)
         {
             throw new DataFormatException(path, $"byte {stream.Position}", e.Message, e);
-        }
-    }
-
-    private static FeatureSet ParseFeatures(string text, double sampleRateHz)
-    {
-        try
-        {
-            return FeatureCatalog.Parse(text, sampleRateHz);
-        }
-        catch (ArgumentException e)
-        {
-            throw new SemgException(e.Message, e);
         }
     }
 

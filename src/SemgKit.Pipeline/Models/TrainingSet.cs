@@ -15,6 +15,9 @@ public sealed record TrainingSet(FeatureMatrix X, int[] Labels, int ClassCount, 
     /// <summary>Per-class weights for learners that honour them (null = all 1); set by the <c>+balanced</c> model modifier.</summary>
     public IReadOnlyList<double>? ClassWeights { get; init; }
 
+    /// <summary>Shape of one row for a network (e.g. [C, T]); null for plain feature rows.</summary>
+    public IReadOnlyList<int>? InputShape { get; init; }
+
     /// <summary>The rows selected by <paramref name="rows"/> (copied).</summary>
     public TrainingSet Subset(IReadOnlyList<int> rows)
     {

@@ -16,6 +16,7 @@ public sealed class StreamingClassifier
 {
     private readonly EmgModel _model;
     private readonly Learning.IClassifier _classifier; // own copy: classifiers keep scratch buffers, so streams must not share one
+    private readonly Encoders.WindowRepresentation _representation; // own instance: plans and scratch per stream
     private readonly MultiChannelSosFilter _filter;
     private readonly DecisionSmoother _smoother;
     private readonly int _channels;
@@ -39,6 +40,7 @@ public sealed class StreamingClassifier
         _window = encoder.WindowSamples;
         _step = encoder.StepSamples;
         _firstWindow = (encoder.WarmupSamples + _step - 1) / _step;
+        _representation = encoder.CreateRepresentation();
         _filter = new MultiChannelSosFilter(encoder.Filter, _channels);
         _smoother = new DecisionSmoother(model.Manifest.PostProcessing, model.ClassNames.Count);
         _ring = new float[_channels * _window];
@@ -130,7 +132,7 @@ public sealed class StreamingClassifier
             ring[head..].CopyTo(dest);
             ring[..head].CopyTo(dest[(_window - head)..]);
         }
-        _model.Features.Extract(MultiChannelWindow.OverBlock(_windowBuffer, _channels), _features);
+        _representation.Extract(MultiChannelWindow.OverBlock(_windowBuffer, _channels), _features);
         int raw = _classifier.Predict(_features, _probabilities);
         float confidence = _probabilities[raw];
         int output = _smoother.Next(raw, confidence);

@@ -3,11 +3,10 @@ using SemgKit.Pipeline.Data;
 using SemgKit.Pipeline.Encoders;
 using SemgKit.Pipeline.Models;
 using SemgKit.Pipeline.PostProcessing;
-using SemgKit.Signal.Features;
 
 namespace SemgKit.Pipeline.Training;
 
-/// <summary>Fits a feature-based model on recordings and packs it into an <see cref="EmgModel"/> bundle.</summary>
+/// <summary>Fits a model (feature learner or network) on recordings and packs it into an <see cref="EmgModel"/> bundle.</summary>
 public static class ModelTrainer
 {
     /// <summary>What <see cref="Train"/> needs.</summary>
@@ -26,16 +25,14 @@ public static class ModelTrainer
     public static Result Train(Request request, CancellationToken cancellationToken = default)
     {
         var dataset = request.Dataset;
-        FeatureSet features;
-        try { features = FeatureCatalog.Parse(request.Encoder.Features, dataset.SampleRateHz); }
-        catch (ArgumentException e) { throw new SemgException(e.Message, e); }
-        var encoder = new FeatureWindowEncoder(request.Encoder, features, dataset.SampleRateHz, dataset.ChannelCount, dataset.ClassNames.Count);
+        var options = request.Model.EncoderFor(request.Encoder);
+        var encoder = new FeatureWindowEncoder(options, dataset.SampleRateHz, dataset.ChannelCount, dataset.ClassNames.Count);
         var windows = encoder.EncodeAll(request.Recordings, cancellationToken);
         var present = windows.Labels.Distinct().Count();
         if (present < 2)
             throw new SemgException($"{dataset.Source ?? dataset.Name}: training windows hold {present} class(es); at least two are needed");
         var clock = Stopwatch.StartNew();
-        var classifier = StandardizedClassifier.Fit(request.Model, Evaluation.FeatureEvaluation.TrainingSetOf(windows, request.Recordings, dataset.ClassNames.Count, request.Seed), cancellationToken);
+        var classifier = StandardizedClassifier.Fit(request.Model, Evaluation.FeatureEvaluation.TrainingSetOf(windows, request.Recordings, encoder, request.Seed), cancellationToken);
         double seconds = clock.Elapsed.TotalSeconds;
         var manifest = new ModelManifest
         {
@@ -43,7 +40,7 @@ public static class ModelTrainer
             ClassNames = dataset.ClassNames,
             ChannelNames = dataset.ChannelNames,
             SampleRateHz = dataset.SampleRateHz,
-            Encoder = request.Encoder,
+            Encoder = options,
             Model = request.Model.Name,
             PostProcessing = request.PostProcessing.Validated(),
             TrainedOn = dataset.Source ?? dataset.Name,

@@ -49,6 +49,16 @@ public readonly ref struct MultiChannelWindow
     /// <summary>The window length in samples.</summary>
     public int LengthSamples { get; }
 
+    /// <summary>The sub-window of <paramref name="lengthSamples"/> samples from <paramref name="offset"/> within this window (e.g. one frame), still zero-copy.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The sub-window does not lie inside this window.</exception>
+    public MultiChannelWindow Slice(int offset, int lengthSamples)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        if (lengthSamples < 1 || offset + lengthSamples > LengthSamples)
+            throw new ArgumentOutOfRangeException(nameof(lengthSamples), lengthSamples, $"[{offset}, {offset + lengthSamples}) is not inside a window of {LengthSamples} samples.");
+        return new MultiChannelWindow(_buffer, ChannelCount, Stride, Start + offset, lengthSamples);
+    }
+
     /// <summary>The samples of channel <paramref name="channel"/> in this window.</summary>
     public ReadOnlySpan<float> Channel(int channel)
     {

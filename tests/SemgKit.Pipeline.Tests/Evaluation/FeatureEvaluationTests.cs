@@ -74,7 +74,7 @@ public class FeatureEvaluationTests
         var rng = new Random(1);
         var samples = Enumerable.Range(0, 2 * n).Select(_ => (float)rng.NextDouble() - 0.5f).ToArray();
         var r = new Recording(samples, 1000, ["a", "b"], labels, new RecordingMetadata("x", "s"));
-        var encoder = new FeatureWindowEncoder(new FeatureEncoderOptions { WarmupMs = 100 }, Signal.Features.FeatureSet.Hudgins(), 1000, 2, 2);
+        var encoder = new FeatureWindowEncoder(new FeatureEncoderOptions { WarmupMs = 100, Features = "Hudgins" }, 1000, 2, 2);
         var encoded = encoder.Encode(r, 0);
         // 200-sample windows every 50 samples start at 0..800 (17 windows). Windows starting in the 100-sample warm-up are
         // dropped; unlabelled samples do not vote, so a window is kept exactly when it reaches past sample 500.

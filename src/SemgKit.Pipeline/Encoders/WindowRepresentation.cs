@@ -1,0 +1,228 @@
+using System.Globalization;
+using SemgKit.Signal.Features;
+using SemgKit.Signal.Images;
+using SemgKit.Signal.Transforms;
+using SemgKit.Signal.Wavelets;
+using SemgKit.Signal.Windows;
+
+namespace SemgKit.Pipeline.Encoders;
+
+/// <summary>
+/// What one filtered window becomes for the classifier (<see cref="WindowInput"/>): a flat row of
+/// <see cref="ValuesPerWindow"/> floats that a network reads with the shape <see cref="Shape"/> (batch axis excluded).
+/// The offline encoder and the streaming classifier use the same instance type, so training and live use see identical
+/// rows. <see cref="Extract"/> allocates nothing; an instance holds plans and scratch (not thread-safe): make one per
+/// thread with <see cref="Create"/>, which is cheap.
+/// </summary>
+public abstract class WindowRepresentation
+{
+    /// <summary>Values written per window (the product of <see cref="Shape"/>).</summary>
+    public int ValuesPerWindow { get; protected init; }
+
+    /// <summary>The row's shape for a network, e.g. [C, T] for raw windows or [C, F, T'] for spectrograms.</summary>
+    public IReadOnlyList<int> Shape { get; protected init; } = [];
+
+    /// <summary>What the row holds, for reports: feature codes, or e.g. "raw 8×200".</summary>
+    public IReadOnlyList<string> Codes { get; protected init; } = [];
+
+    /// <summary>The kind.</summary>
+    public abstract WindowInput Kind { get; }
+
+    /// <summary>Writes the row of <paramref name="window"/> (C channels, the encoder's window length) into <paramref name="destination"/>.</summary>
+    public abstract void Extract(MultiChannelWindow window, Span<float> destination);
+
+    /// <summary>
+    /// The representation <paramref name="options"/> asks for, for windows of <paramref name="windowSamples"/> samples of
+    /// <paramref name="channelCount"/> channels at <paramref name="sampleRateHz"/>; invalid settings are a <see cref="SemgException"/>.
+    /// </summary>
+    public static WindowRepresentation Create(FeatureEncoderOptions options, double sampleRateHz, int channelCount, int windowSamples)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            return options.Input switch
+            {
+                WindowInput.Features => new FeatureRow(FeatureCatalog.Parse(options.Features, sampleRateHz), channelCount),
+                WindowInput.Raw => new RawWindow(channelCount, windowSamples),
+                WindowInput.Spectrogram => new SpectrogramPlanes(options, sampleRateHz, channelCount, windowSamples),
+                WindowInput.FrameFeatures => new FrameSequence(options, sampleRateHz, channelCount, windowSamples),
+                WindowInput.EmgImage or WindowInput.EmgWaveletImage => new ImagePlanes(options, sampleRateHz, channelCount, windowSamples),
+                _ => throw new SemgException($"unknown window input '{options.Input}'"),
+            };
+        }
+        catch (ArgumentException e)
+        {
+            throw new SemgException($"{Describe(options.Input)}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The name of <paramref name="kind"/> in messages and on the command line (e.g. "emg-wavelet-image").</summary>
+    public static string Describe(WindowInput kind) => kind switch
+    {
+        WindowInput.Features => "features",
+        WindowInput.Raw => "raw",
+        WindowInput.Spectrogram => "spectrogram",
+        WindowInput.FrameFeatures => "frame-features",
+        WindowInput.EmgImage => "emg-image",
+        WindowInput.EmgWaveletImage => "emg-wavelet-image",
+        _ => kind.ToString(),
+    };
+
+    /// <summary>Parses a name written by <see cref="Describe"/>.</summary>
+    public static WindowInput Parse(string name) =>
+        Enum.GetValues<WindowInput>().FirstOrDefault(k => Describe(k).Equals(name.Trim(), StringComparison.OrdinalIgnoreCase), (WindowInput)(-1)) is var k && (int)k >= 0
+            ? k
+            : throw new SemgException($"unknown input '{name}' (use {string.Join(", ", Enum.GetValues<WindowInput>().Select(Describe))})");
+
+    private static int FrameSamples(FeatureEncoderOptions options, double sampleRateHz, int windowSamples)
+    {
+        int frame = (int)Math.Round(options.FrameMs * sampleRateHz / 1000.0);
+        if (frame < 1 || windowSamples % frame != 0 || windowSamples / frame < 2)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"a window of {windowSamples} samples is not at least two whole frames of {options.FrameMs} ms ({frame} samples at {sampleRateHz} Hz); choose --frame-ms to divide --window-ms"));
+        return frame;
+    }
+
+    /// <summary>A feature row: <see cref="FeatureSet"/> layout, shape [F].</summary>
+    private sealed class FeatureRow : WindowRepresentation
+    {
+        private readonly FeatureSet _features;
+
+        public FeatureRow(FeatureSet features, int channelCount)
+        {
+            _features = features;
+            ValuesPerWindow = features.ValuesPerWindow(channelCount);
+            Shape = [ValuesPerWindow];
+            Codes = features.Codes;
+        }
+
+        public override WindowInput Kind => WindowInput.Features;
+
+        public override void Extract(MultiChannelWindow window, Span<float> destination) => _features.Extract(window, destination);
+    }
+
+    /// <summary>The window itself, channel-major: shape [C, T].</summary>
+    private sealed class RawWindow : WindowRepresentation
+    {
+        public RawWindow(int channelCount, int windowSamples)
+        {
+            ValuesPerWindow = channelCount * windowSamples;
+            Shape = [channelCount, windowSamples];
+            Codes = [string.Create(CultureInfo.InvariantCulture, $"raw {channelCount}×{windowSamples}")];
+        }
+
+        public override WindowInput Kind => WindowInput.Raw;
+
+        public override void Extract(MultiChannelWindow window, Span<float> destination)
+        {
+            int t = window.LengthSamples;
+            for (int c = 0; c < window.ChannelCount; c++)
+                window.Channel(c).CopyTo(destination.Slice(c * t, t));
+        }
+    }
+
+    /// <summary>Per-channel spectrograms: shape [C, F, T'] (scipy.signal.spectrogram, Hann, constant detrend, density PSD, optional dB).</summary>
+    private sealed class SpectrogramPlanes : WindowRepresentation
+    {
+        private readonly Spectrogram _plan;
+        private readonly int _plane;
+
+        public SpectrogramPlanes(FeatureEncoderOptions options, double sampleRateHz, int channelCount, int windowSamples)
+        {
+            int n = options.SegmentSamples > 0 ? options.SegmentSamples : AutoSegment(windowSamples);
+            if (n > windowSamples)
+                throw new ArgumentException($"a spectrogram segment of {n} samples is longer than the {windowSamples}-sample window");
+            if (!(options.SegmentOverlap >= 0 && options.SegmentOverlap < 1))
+                throw new ArgumentException($"segment overlap {options.SegmentOverlap} is outside [0, 1)");
+            _plan = new Spectrogram(new SpectrogramOptions
+            {
+                WindowSamples = n,
+                OverlapSamples = (int)Math.Round(n * options.SegmentOverlap),
+                Window = SpectralWindow.Hann,
+                Decibels = options.Decibels,
+            }, sampleRateHz);
+            int frames = _plan.FrameCount(windowSamples);
+            _plane = _plan.BinCount * frames;
+            ValuesPerWindow = channelCount * _plane;
+            Shape = [channelCount, _plan.BinCount, frames];
+            Codes = [string.Create(CultureInfo.InvariantCulture, $"spectrogram {n}-sample Hann segments, {options.SegmentOverlap:P0} overlap{(options.Decibels ? ", dB" : "")} ({_plan.BinCount} bins × {frames} frames)")];
+        }
+
+        public override WindowInput Kind => WindowInput.Spectrogram;
+
+        /// <summary>min(256, the largest power of two ≤ window / 4), at least 8.</summary>
+        private static int AutoSegment(int windowSamples)
+        {
+            int n = 8;
+            while (n * 2 <= Math.Min(256, windowSamples / 4)) n *= 2;
+            return n;
+        }
+
+        public override void Extract(MultiChannelWindow window, Span<float> destination)
+        {
+            for (int c = 0; c < window.ChannelCount; c++)
+                _plan.Apply(window.Channel(c), destination.Slice(c * _plane, _plane));
+        }
+    }
+
+    /// <summary>Features of consecutive frames: shape [frames, C·k], frame f's row in <see cref="FeatureSet"/> layout.</summary>
+    private sealed class FrameSequence : WindowRepresentation
+    {
+        private readonly FeatureSet _features;
+        private readonly int _frameSamples, _frames, _perFrame;
+
+        public FrameSequence(FeatureEncoderOptions options, double sampleRateHz, int channelCount, int windowSamples)
+        {
+            _frameSamples = FrameSamples(options, sampleRateHz, windowSamples);
+            _frames = windowSamples / _frameSamples;
+            _features = FeatureCatalog.Parse(options.FrameFeatures ?? "Hudgins", sampleRateHz);
+            _perFrame = _features.ValuesPerWindow(channelCount);
+            ValuesPerWindow = _frames * _perFrame;
+            Shape = [_frames, _perFrame];
+            Codes = [.. _features.Codes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c} per {options.FrameMs:0.#} ms frame"))];
+        }
+
+        public override WindowInput Kind => WindowInput.FrameFeatures;
+
+        public override void Extract(MultiChannelWindow window, Span<float> destination)
+        {
+            for (int f = 0; f < _frames; f++)
+                _features.Extract(window.Slice(f * _frameSamples, _frameSamples), destination.Slice(f * _perFrame, _perFrame));
+        }
+    }
+
+    /// <summary>The EMG image [1, frames, C], or with the wavelet-packet image as a second plane [2, frames, C].</summary>
+    private sealed class ImagePlanes : WindowRepresentation
+    {
+        private readonly EmgImage _image;
+        private readonly WaveletPacketImage? _wavelet;
+        private readonly int _plane;
+
+        public ImagePlanes(FeatureEncoderOptions options, double sampleRateHz, int channelCount, int windowSamples)
+        {
+            int frame = FrameSamples(options, sampleRateHz, windowSamples);
+            var feature = FeatureCatalog.Parse(options.FrameFeatures ?? "MAV", sampleRateHz);
+            if (feature.Features.Count != 1 || feature.MultiChannelFeatures.Count != 0)
+                throw new ArgumentException($"an EMG image takes one per-frame feature, got '{options.FrameFeatures}'");
+            _image = new EmgImage(windowSamples / frame, frame, feature.Features[0]);
+            if (options.Input == WindowInput.EmgWaveletImage)
+                _wavelet = WaveletPacketImage.PerFrame(WaveletPacketImageKind.FrameEnergyEntropy, Wavelet.FromName(options.Wavelet), options.WaveletDepth, _image.FrameCount, frame);
+            _plane = _image.ValuesPerImage(channelCount);
+            int planes = _wavelet is null ? 1 : 2;
+            ValuesPerWindow = planes * _plane;
+            Shape = [planes, _image.FrameCount, channelCount];
+            string frames = string.Create(CultureInfo.InvariantCulture, $"{_image.FrameCount} frames of {options.FrameMs:0.#} ms");
+            Codes = _wavelet is null
+                ? [$"EMG image ({_image.Feature.Code}, {frames})"]
+                : [$"EMG image ({_image.Feature.Code}, {frames})", $"wavelet-packet image ({_wavelet.Wavelet.Name} depth {_wavelet.Depth} energy entropy)"];
+        }
+
+        public override WindowInput Kind => _wavelet is null ? WindowInput.EmgImage : WindowInput.EmgWaveletImage;
+
+        public override void Extract(MultiChannelWindow window, Span<float> destination)
+        {
+            _image.Extract(window, destination[.._plane]);
+            _wavelet?.Extract(window, destination.Slice(_plane, _plane));
+        }
+    }
+}

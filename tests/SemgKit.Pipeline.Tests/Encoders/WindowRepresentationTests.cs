@@ -1,0 +1,97 @@
+using SemgKit.Pipeline.Encoders;
+using SemgKit.Signal.Features;
+using SemgKit.Signal.Images;
+using SemgKit.Signal.Transforms;
+using SemgKit.Signal.Wavelets;
+using SemgKit.Signal.Windows;
+
+namespace SemgKit.Pipeline.Tests.Encoders;
+
+public class WindowRepresentationTests
+{
+    private const int Channels = 3, Samples = 200;
+    private static readonly float[] Block = MakeBlock();
+
+    private static float[] MakeBlock()
+    {
+        var rng = new Random(3);
+        return Enumerable.Range(0, Channels * Samples).Select(i => (float)(Math.Sin(i * 0.37) + rng.NextDouble() - 0.5)).ToArray();
+    }
+
+    private static float[] Extract(FeatureEncoderOptions options, out WindowRepresentation representation)
+    {
+        representation = WindowRepresentation.Create(options, 1000, Channels, Samples);
+        var row = new float[representation.ValuesPerWindow];
+        representation.Extract(MultiChannelWindow.OverBlock(Block, Channels), row);
+        Assert.Equal(representation.ValuesPerWindow, representation.Shape.Aggregate(1, (a, b) => a * b));
+        return row;
+    }
+
+    [Fact]
+    public void RawIsTheChannelMajorWindow()
+    {
+        var row = Extract(new FeatureEncoderOptions { Input = WindowInput.Raw }, out var r);
+        Assert.Equal([Channels, Samples], r.Shape);
+        Assert.Equal(Block, row);
+    }
+
+    [Fact]
+    public void SpectrogramIsScipysPerChannelWithTheAutomaticSegment()
+    {
+        var row = Extract(new FeatureEncoderOptions { Input = WindowInput.Spectrogram }, out var r);
+        // window 200 → segment = largest power of two ≤ 50 = 32, overlap 16: 17 bins × 11 frames
+        Assert.Equal([Channels, 17, 11], r.Shape);
+        var plan = new Spectrogram(new SpectrogramOptions { WindowSamples = 32, OverlapSamples = 16, Decibels = true }, 1000);
+        var expected = new float[Channels * 17 * 11];
+        plan.ApplyMultiChannel(Block, Channels, expected);
+        Assert.Equal(expected, row);
+    }
+
+    [Fact]
+    public void FrameFeaturesAreTheFeatureSetOfEachFrame()
+    {
+        var row = Extract(new FeatureEncoderOptions { Input = WindowInput.FrameFeatures, FrameMs = 20 }, out var r);
+        Assert.Equal([10, Channels * 4], r.Shape);
+        var set = FeatureSet.Hudgins();
+        var frame = new float[Channels * 4];
+        for (int f = 0; f < 10; f++)
+        {
+            set.Extract(new MultiChannelWindow(Block, Channels, Samples, f * 20, 20), frame);
+            Assert.Equal(frame, row.AsSpan(f * frame.Length, frame.Length).ToArray());
+        }
+    }
+
+    [Fact]
+    public void TheTwoPlaneImageStacksTheEmgAndWaveletPacketImages()
+    {
+        var row = Extract(new FeatureEncoderOptions { Input = WindowInput.EmgWaveletImage, FrameMs = 20 }, out var r);
+        Assert.Equal([2, 10, Channels], r.Shape);
+        var window = MultiChannelWindow.OverBlock(Block, Channels);
+        var emg = new float[10 * Channels];
+        new EmgImage(10, 20).Extract(window, emg);
+        var wp = new float[10 * Channels];
+        WaveletPacketImage.PerFrame(WaveletPacketImageKind.FrameEnergyEntropy, Wavelet.FromName("db4"), 2, 10, 20).Extract(window, wp);
+        Assert.Equal(emg.Concat(wp), row);
+        var single = Extract(new FeatureEncoderOptions { Input = WindowInput.EmgImage, FrameMs = 20 }, out var one);
+        Assert.Equal([1, 10, Channels], one.Shape);
+        Assert.Equal(emg, single);
+    }
+
+    [Theory]
+    [InlineData(WindowInput.EmgImage, 30, "whole frames")]
+    [InlineData(WindowInput.Spectrogram, 0, "longer than")]
+    public void BadSettingsAreOneLineErrors(WindowInput input, double frameMs, string message)
+    {
+        var options = new FeatureEncoderOptions { Input = input, FrameMs = frameMs, SegmentSamples = input == WindowInput.Spectrogram ? 512 : 0 };
+        var e = Assert.Throws<SemgException>(() => WindowRepresentation.Create(options, 1000, Channels, Samples));
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void NamesRoundTrip()
+    {
+        foreach (var kind in Enum.GetValues<WindowInput>())
+            Assert.Equal(kind, WindowRepresentation.Parse(WindowRepresentation.Describe(kind)));
+        Assert.Throws<SemgException>(() => WindowRepresentation.Parse("wavelets"));
+    }
+}

@@ -1,0 +1,194 @@
+using SemgKit.Pipeline.Data;
+using SemgKit.Pipeline.Encoders;
+using SemgKit.Pipeline.Evaluation;
+using SemgKit.Pipeline.Models;
+using SemgKit.Pipeline.PostProcessing;
+using SemgKit.Pipeline.Simulation;
+using SemgKit.Pipeline.Streaming;
+using SemgKit.Pipeline.Training;
+using SemgKit.TestSupport;
+
+namespace SemgKit.Pipeline.Tests.Models;
+
+/// <summary>Every named network, end to end through the pipeline: train → bundle → load → offline and streamed decisions.</summary>
+public class NetworksInBundlesTests
+{
+    private static readonly Lazy<Dataset> Data = new(() =>
+        SyntheticEmg.Generate(SyntheticEmgOptions.Default with { SubjectCount = 1, RepetitionCount = 3, ClassCount = 3, ChannelCount = 4 }, 21));
+
+    private static readonly NetworkTrainingOptions Quick = new() { Epochs = 6, BatchSize = 32, LearningRate = 3e-3, ValidationFraction = 0, Threads = 1 };
+
+    public static TheoryData<string> Architectures => new(Neural.Models.ModelZoo.Names);
+
+    private static EmgModel Train(string name, NetworkTrainingOptions? options = null, int seed = 4)
+    {
+        var data = Data.Value;
+        var spec = Assert.Single(ClassifierSpec.ParseList(name, options ?? Quick));
+        var train = data.Recordings.Where(r => r.Metadata.Trial <= 2).ToArray();
+        return ModelTrainer.Train(new ModelTrainer.Request(data, train, new FeatureEncoderOptions(), spec, PostProcessingOptions.None, seed), TestContext.Current.CancellationToken).Model;
+    }
+
+    [Theory]
+    [MemberData(nameof(Architectures))]
+    public void EveryNetworkTrainsSavesAndLoadsWithIdenticalPredictions(string name)
+    {
+        var model = Train(name);
+        Assert.Equal(NetworkClassifier.InputOf(name), model.Manifest.Encoder.Input);
+        var network = Assert.IsType<NetworkClassifier>(Assert.IsType<StandardizedClassifier>(model.Classifier).Inner);
+        Assert.Equal(model.Representation.Shape, network.InputShape);
+        Assert.Equal(Quick.Epochs, network.History.Count);
+        using var dir = new TempDirectory();
+        model.Save(dir.File("m.semg"));
+        var back = EmgModel.Load(dir.File("m.semg"));
+        Assert.Equal(network.History, TrainingCurves.Of(back.Classifier));
+
+        var test = model.CreateEncoder().EncodeAll(Data.Value.Recordings.Where(r => r.Metadata.Trial == 3).ToArray(), TestContext.Current.CancellationToken);
+        int correct = 0;
+        var p1 = new float[3];
+        var p2 = new float[3];
+        for (int i = 0; i < test.Count; i++)
+        {
+            var row = test.Rows.AsSpan(i * test.FeatureCount, test.FeatureCount);
+            int a = model.Classifier.Predict(row, p1);
+            Assert.Equal(a, back.Classifier.Predict(row, p2));
+            Assert.Equal(p1, p2);
+            Assert.InRange(p1.Sum(), 0.999f, 1.001f);
+            if (a == test.Labels[i]) correct++;
+        }
+        // three classes: chance is a third; six epochs on two repetitions must do clearly better
+        Assert.True(correct > 0.55 * test.Count, $"{name}: {correct}/{test.Count} correct on the held-out repetition");
+    }
+
+    [Theory]
+    [InlineData("cnn1d")]
+    [InlineData("spectrogram-cnn")]
+    [InlineData("attention-lstm-cnn")]
+    [InlineData("lstm")]
+    public void StreamedDecisionsEqualOfflineOnesForAnyChunking(string name)
+    {
+        var model = Train(name, Quick with { Epochs = 1 });
+        var recording = Data.Value.Recordings.First(r => r.Metadata.Trial == 3);
+        var encoder = model.CreateEncoder();
+        var offline = encoder.Encode(recording, 0);
+        var classifier = model.CopyClassifier();
+        var expected = new float[offline.Count][];
+        for (int i = 0; i < offline.Count; i++)
+        {
+            expected[i] = new float[3];
+            classifier.Predict(offline.Rows.AsSpan(i * offline.FeatureCount, offline.FeatureCount), expected[i]);
+        }
+        var frames = recording.ToFrameMajor();
+        var rng = new Random(7);
+        for (int trial = 0; trial < 4; trial++)
+        {
+            var stream = new StreamingClassifier(model);
+            var sink = new Recorder();
+            for (int at = 0; at < recording.SampleCount;)
+            {
+                int chunk = Math.Min(recording.SampleCount - at, trial == 0 ? recording.SampleCount : rng.Next(1, 300));
+                stream.Push(frames.AsSpan(at * 4, chunk * 4), sink);
+                at += chunk;
+            }
+            Assert.Equal(offline.Count, sink.Probabilities.Count);
+            for (int i = 0; i < offline.Count; i++) Assert.Equal(expected[i], sink.Probabilities[i]);
+        }
+    }
+
+    [Fact]
+    public void NetworkStreamingAllocatesNothingPerPush()
+    {
+        var model = Train("cnn-lstm", Quick with { Epochs = 1 });
+        var frames = Data.Value.Recordings[0].ToFrameMajor();
+        var stream = new StreamingClassifier(model);
+        var sink = new Counter();
+        stream.Push(frames.AsSpan(0, 1000 * 4), sink);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int at = 1000; at + 25 <= Data.Value.Recordings[0].SampleCount; at += 25)
+            stream.Push(frames.AsSpan(at * 4, 25 * 4), sink);
+        Assert.True(sink.N > 20);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void TheSameSeedGivesTheSameBundleAndAnotherSeedAnother()
+    {
+        using var dir = new TempDirectory();
+        Train("light-cnn", Quick with { Epochs = 2 }).Save(dir.File("a.semg"));
+        Train("light-cnn", Quick with { Epochs = 2 }).Save(dir.File("b.semg"));
+        Train("light-cnn", Quick with { Epochs = 2 }, seed: 5).Save(dir.File("c.semg"));
+        var a = File.ReadAllBytes(dir.File("a.semg"));
+        Assert.Equal(a, File.ReadAllBytes(dir.File("b.semg")));
+        Assert.NotEqual(a, File.ReadAllBytes(dir.File("c.semg")));
+    }
+
+    [Fact]
+    public void EarlyStoppingOnHeldOutRecordingsKeepsTheBestEpoch()
+    {
+        var model = Train("cnn1d", Quick with { Epochs = 12, ValidationFraction = 0.34, Patience = 2 });
+        var history = TrainingCurves.Of(model.Classifier);
+        Assert.All(history, e => Assert.True(double.IsFinite(e.ValidationLoss)));
+        Assert.InRange(history.Count, 3, 12);
+        Assert.True(history[^1].LearningRate < Quick.LearningRate, "cosine annealing lowers the rate");
+    }
+
+    [Fact]
+    public void ACorruptWeightTensorIsAClearError()
+    {
+        var model = Train("lstm", Quick with { Epochs = 1 });
+        using var dir = new TempDirectory();
+        string path = dir.File("m.semg");
+        model.Save(path);
+        var bytes = File.ReadAllBytes(path);
+        // rename one weight tensor ("weight_ih_l0" → "weight_xx_l0") and fix the checksum: the strict load must name it
+        var text = System.Text.Encoding.ASCII.GetBytes("weight_ih_l0");
+        int at = bytes.AsSpan().IndexOf(text);
+        Assert.True(at > 0);
+        bytes[at + 7] = (byte)'x';
+        bytes[at + 8] = (byte)'x';
+        Fnv(bytes);
+        File.WriteAllBytes(path, bytes);
+        var e = Assert.Throws<DataFormatException>(() => EmgModel.Load(path));
+        Assert.Contains(path, e.Message);
+        Assert.Contains("weight_ih_l0", e.Message);
+        Assert.Contains("Unexpected", e.Message);
+    }
+
+    [Fact]
+    public void CrossValidationMixesFeatureLearnersAndNetworksAndReportsTheirCurves()
+    {
+        var request = new FeatureEvaluationRequest(Data.Value, new FeatureEncoderOptions(), SplitSpec.Parse("repetition"),
+            ClassifierSpec.ParseList("lda,cnn1d,light-cnn+ensemble:2:vote", Quick with { Epochs = 2 }), "test");
+        var results = FeatureEvaluation.Run(request, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(["lda", "cnn1d", "light-cnn+ensemble:2:vote"], results.Models.Select(m => m.Name));
+        Assert.Empty(results.Models[0].History);
+        Assert.Equal(2, results.Models[1].History.Count);
+        Assert.Equal(2, results.Models[2].History.Count);
+        Assert.Contains("raw 4×200", results.Pipeline.Features);
+        Assert.All(results.Models, m => Assert.True(m.Accuracy > 0.4, $"{m.Name}: {m.Accuracy}"));
+    }
+
+    private static void Fnv(byte[] bytes)
+    {
+        ulong hash = 14695981039346656037UL;
+        for (int i = 0; i < bytes.Length - 8; i++)
+        {
+            hash ^= bytes[i];
+            hash *= 1099511628211UL;
+        }
+        BitConverter.GetBytes(hash).CopyTo(bytes, bytes.Length - 8);
+    }
+
+    private sealed class Recorder : IDecisionHandler
+    {
+        public List<float[]> Probabilities { get; } = [];
+
+        public void OnDecision(in StreamDecision decision, ReadOnlySpan<float> probabilities) => Probabilities.Add(probabilities.ToArray());
+    }
+
+    private sealed class Counter : IDecisionHandler
+    {
+        public int N;
+
+        public void OnDecision(in StreamDecision decision, ReadOnlySpan<float> probabilities) => N++;
+    }
+}
