@@ -162,9 +162,10 @@ internal static class BenchCommand
             var progress = new Progress(context);
             var r = await StreamBenchmark.RunAsync(new StreamBenchmark.Request(parse.GetValue(seconds), parse.GetValue(streams), parse.GetValue(SimulateCommand.Seed)), progress, ct);
             LoadTestCommand.Render(context, r.Emg16At2k, "16 channels at 2000 Hz, LDA on Hudgins, 200 ms windows every 50 ms");
+            LoadTestCommand.Render(context, r.CnnLstm16At2k, "16 channels at 2000 Hz, CNN-LSTM on raw 200 ms windows every 50 ms");
             LoadTestCommand.Render(context, r.MyoLike, "8 channels at 200 Hz (Myo-like)");
             context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"parser → session → JSON sink, 16 ch × 2 kHz, 10 ms packets: {r.BytesPerPush:0.##} bytes allocated per packet in steady state; {r.TimesRealTime:0} × real time on one thread at max speed"));
+                $"parser → session → JSON sink, 16 ch × 2 kHz, 10 ms packets: {r.BytesPerPush:0.##} bytes allocated per packet in steady state; {r.TimesRealTime:0} × real time on one thread at max speed; CNN-LSTM bundle {r.CnnLstmBytesPerPush:0.##} bytes per packet"));
             context.Console.WriteLine($"machine: {Environment.ProcessorCount} logical CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
             return Program.ExitOk;
         });

@@ -37,7 +37,8 @@ internal static class StreamCommand
                 replay = catalog.Open(from.Path!, readOptions, ct);
                 bundle.RequireCompatible(replay);
             }
-            var map = parse.GetValue(commands) is { } path ? CommandMap.Load(path) : CommandMap.Identity(bundle.ClassNames);
+            var map = (parse.GetValue(commands) is { } path ? CommandMap.Load(path) : CommandMap.Identity(bundle.ClassNames))
+                .WithPacketPeriod(parse.GetValue(LiveArguments.ChunkMs));
             if (parse.GetValue(fitVelocity) is { } training)
                 map = map with { Velocity = VelocityCalibration.Fit(bundle, catalog.Open(training, readOptions, ct), cancellationToken: ct) };
             var request = new LiveStreaming.Request(bundle, from, to, LiveArguments.Pace(parse), parse.GetValue(LiveArguments.ChunkMs), map, replay, context.In, context.Out, parse.GetValue(LiveArguments.Seconds));

@@ -40,8 +40,25 @@ public sealed record CommandMap
     /// <summary>A new (non-safe) command is issued only after its class has been decided for at least this long.</summary>
     public double DwellMs { get; init; }
 
-    /// <summary>No data for longer than this puts the output in the safe state.</summary>
-    public double WatchdogMs { get; init; } = 250;
+    /// <summary>
+    /// No data for longer than this puts the output in the safe state. Null (not given in the map) means
+    /// <see cref="DefaultWatchdogMs"/>, or four packet periods when packets are longer (see <see cref="WithPacketPeriod"/>).
+    /// </summary>
+    public double? WatchdogMs { get; init; }
+
+    /// <summary>The watchdog period when the map gives none and packets are short, ms.</summary>
+    public const double DefaultWatchdogMs = 250;
+
+    /// <summary>The watchdog period in use, ms.</summary>
+    public double EffectiveWatchdogMs => WatchdogMs ?? DefaultWatchdogMs;
+
+    /// <summary>
+    /// This map for a source delivering a packet every <paramref name="packetMs"/>: a watchdog the map leaves open becomes
+    /// max(250 ms, 4 packet periods), so slow packetisation (e.g. --chunk-ms 100) does not trip it between packets.
+    /// An explicit watchdogMs is kept.
+    /// </summary>
+    public CommandMap WithPacketPeriod(double packetMs) =>
+        WatchdogMs is null && packetMs > 0 ? this with { WatchdogMs = Math.Max(DefaultWatchdogMs, 4 * packetMs) } : this;
 
     /// <summary>Per-class amplitude ranges for proportional velocity; classes without one get velocity 1 (on/off control).</summary>
     public IReadOnlyDictionary<string, VelocityRange>? Velocity { get; init; }
@@ -108,7 +125,7 @@ public sealed record CommandMap
         if (Commands.Values.Any(string.IsNullOrWhiteSpace)) problems.Add("a command is empty");
         if (!(MinConfidence >= 0 && MinConfidence < 1)) problems.Add($"minConfidence {MinConfidence}: must be in [0, 1)");
         if (!(DwellMs >= 0)) problems.Add($"dwellMs {DwellMs}: must be ≥ 0");
-        if (!(WatchdogMs > 0)) problems.Add($"watchdogMs {WatchdogMs}: must be > 0");
+        if (WatchdogMs is { } watchdog && !(watchdog > 0)) problems.Add($"watchdogMs {WatchdogMs}: must be > 0");
         if (problems.Count > 0)
             throw new SemgException($"command map: {string.Join("; ", problems)} (model classes: {string.Join(", ", classNames)})");
         return this;

@@ -31,7 +31,7 @@ public sealed class DeviceController
         _safe = map.SafeCommand;
         _minConfidence = map.MinConfidence;
         _dwellMicroseconds = (long)Math.Round(map.DwellMs * 1000);
-        _watchdogMicroseconds = (long)Math.Round(map.WatchdogMs * 1000);
+        _watchdogMicroseconds = (long)Math.Round(map.EffectiveWatchdogMs * 1000);
         _commands = new string?[classNames.Count];
         _velocity = new VelocityRange?[classNames.Count];
         for (int k = 0; k < classNames.Count; k++)

@@ -11,9 +11,10 @@ namespace SemgKit.Pipeline.Streaming;
 
 /// <summary>
 /// The README's streaming figures, reproducible with <c>semg bench stream</c>: (1) LDA on Hudgins features, 16 channels
-/// at 2 kHz, 200 ms windows every 50 ms, one real-time stream over loopback TCP; (2) N concurrent Myo-like streams
-/// (8 channels at 200 Hz); (3) bytes allocated per push through parser → session → sink in steady state. Models are
-/// trained here on synthetic data.
+/// at 2 kHz, 200 ms windows every 50 ms, one real-time stream over loopback TCP; (2) the same with the CNN-LSTM on the
+/// raw windows; (3) N concurrent Myo-like streams (8 channels at 200 Hz); (4) bytes allocated per push through
+/// parser → session → sink in steady state. Models are trained here on synthetic data (the CNN-LSTM for a few epochs:
+/// latency does not depend on how well it is trained).
 /// </summary>
 public static class StreamBenchmark
 {
@@ -21,7 +22,8 @@ public static class StreamBenchmark
 
     /// <param name="BytesPerPush">Bytes allocated per packet through parser → session → sink in steady state.</param>
     /// <param name="TimesRealTime">Signal duration / wall time when the same loop runs as fast as possible on one thread.</param>
-    public sealed record Result(LoadTest.Result Emg16At2k, LoadTest.Result MyoLike, double BytesPerPush, double TimesRealTime);
+    /// <param name="CnnLstmBytesPerPush">The same for the CNN-LSTM bundle.</param>
+    public sealed record Result(LoadTest.Result Emg16At2k, LoadTest.Result CnnLstm16At2k, LoadTest.Result MyoLike, double BytesPerPush, double TimesRealTime, double CnnLstmBytesPerPush);
 
     public static async Task<Result> RunAsync(Request request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -32,15 +34,21 @@ public static class StreamBenchmark
         double timesRealTime = big.CreateEncoder().StepSamples / big.SampleRateHz * 1e6 / perDecision;
         progress?.Report($"1 real-time stream, 16 channels at 2 kHz, {request.Seconds:0.#} s ...");
         var one = await LoadTest.RunAsync(new LoadTest.Request(big, bigRecording, 1, request.Seconds), progress, cancellationToken).ConfigureAwait(false);
+        progress?.Report("training the CNN-LSTM on synthetic 16-channel 2 kHz raw windows ...");
+        var cnnSpec = ClassifierSpec.Network(Neural.Models.CnnLstmModel.Name, new NetworkTrainingOptions { Epochs = 2, ValidationFraction = 0, Threads = Environment.ProcessorCount });
+        var (cnn, cnnRecording) = TrainSynthetic(16, 2000, request.Seed, cancellationToken, cnnSpec);
+        var (cnnBytes, _) = MeasurePushLoop(cnn, cnnRecording);
+        progress?.Report($"1 real-time stream, CNN-LSTM, 16 channels at 2 kHz, {request.Seconds:0.#} s ...");
+        var cnnOne = await LoadTest.RunAsync(new LoadTest.Request(cnn, cnnRecording, 1, request.Seconds), progress, cancellationToken).ConfigureAwait(false);
         progress?.Report("training LDA (Hudgins) on synthetic 8-channel 200 Hz data ...");
         var (myo, myoRecording) = TrainSynthetic(8, 200, request.Seed, cancellationToken);
         progress?.Report($"{request.Streams} real-time streams, 8 channels at 200 Hz, {request.Seconds:0.#} s ...");
         var many = await LoadTest.RunAsync(new LoadTest.Request(myo, myoRecording, request.Streams, request.Seconds), progress, cancellationToken).ConfigureAwait(false);
-        return new Result(one, many, bytes, timesRealTime);
+        return new Result(one, cnnOne, many, bytes, timesRealTime, cnnBytes);
     }
 
-    /// <summary>A synthetic dataset at the given layout, an LDA/Hudgins model trained on it, and one of its recordings.</summary>
-    public static (EmgModel Model, Recording Recording) TrainSynthetic(int channels, double sampleRateHz, int seed = 1, CancellationToken cancellationToken = default)
+    /// <summary>A synthetic dataset at the given layout, a model trained on it (LDA on Hudgins features unless <paramref name="model"/> says otherwise), and one of its recordings.</summary>
+    public static (EmgModel Model, Recording Recording) TrainSynthetic(int channels, double sampleRateHz, int seed = 1, CancellationToken cancellationToken = default, ClassifierSpec? model = null)
     {
         var options = SyntheticEmgOptions.Default with
         {
@@ -52,8 +60,8 @@ public static class StreamBenchmark
             PeakFrequencyHz = Math.Min(SyntheticEmgOptions.Default.PeakFrequencyHz, sampleRateHz / 3),
         };
         var data = SyntheticEmg.Generate(options, seed, cancellationToken);
-        var model = ModelTrainer.Train(new ModelTrainer.Request(data, data.Recordings, new FeatureEncoderOptions(), ClassifierSpec.Lda, PostProcessingOptions.None, seed), cancellationToken).Model;
-        return (model, data.Recordings[data.Recordings.Count / 2]);
+        var trained = ModelTrainer.Train(new ModelTrainer.Request(data, data.Recordings, new FeatureEncoderOptions(), model ?? ClassifierSpec.Lda, PostProcessingOptions.None, seed), cancellationToken).Model;
+        return (trained, data.Recordings[data.Recordings.Count / 2]);
     }
 
     /// <summary>Bytes allocated per packet and wall time per decision (all the packets of one step included) for datagram parser → live session → JSON sink (to a null stream), after warm-up, on this thread.</summary>

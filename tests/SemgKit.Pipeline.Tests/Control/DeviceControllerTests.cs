@@ -142,4 +142,14 @@ public class DeviceControllerTests
         // a movement is louder than rest
         Assert.True(ranges["hand-open"].High > ranges["rest"].High);
     }
+
+    [Fact]
+    public void AnUnsetWatchdogAdaptsToThePacketPeriodAndAnExplicitOneIsKept()
+    {
+        var open = CommandMap.Identity(["a", "b"]);
+        Assert.Equal(CommandMap.DefaultWatchdogMs, open.EffectiveWatchdogMs);
+        Assert.Equal(250, open.WithPacketPeriod(10).EffectiveWatchdogMs);
+        Assert.Equal(400, open.WithPacketPeriod(100).EffectiveWatchdogMs);
+        Assert.Equal(120, (open with { WatchdogMs = 120 }).WithPacketPeriod(100).EffectiveWatchdogMs);
+    }
 }
