@@ -63,6 +63,7 @@ public static class FeatureEvaluation
             var scores = new List<float>();
             var foldResults = new List<FoldResult>();
             var histories = new List<IReadOnlyList<EpochResult>>();
+            var votes = new RecordingVotes();
             double trainSeconds = 0, predictSeconds = 0;
             var (encoder, encoded) = encodings[spec.EncoderFor(request.Encoder)];
             foreach (var (fold, train, test) in encoded)
@@ -88,9 +89,10 @@ public static class FeatureEvaluation
                 foldResults.Add(new FoldResult(fold.Name, foldReport.Accuracy, foldReport.MacroF1, test.Count));
                 truth.AddRange(test.Labels);
                 predicted.AddRange(foldPredictions);
+                votes.Add(test, foldPredictions, fold.Test, classCount);
             }
             models.Add(ToModelResult(spec.Name, truth.ToArray(), predicted.ToArray(), scores.ToArray(), dataset.ClassNames, restClass, foldResults, trainSeconds, predictSeconds * 1e6 / Math.Max(1, truth.Count))
-                with { History = TrainingCurves.Mean(histories) });
+                with { History = TrainingCurves.Mean(histories), RecordingVoteAccuracy = votes.Accuracy, GroupAccuracy = votes.GroupAccuracy() });
         }
         progress?.Report((total, total, "done"));
         var (first, firstFolds) = encodings[inputs[0]];

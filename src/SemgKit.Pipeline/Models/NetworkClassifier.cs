@@ -151,14 +151,13 @@ public sealed class NetworkClassifier : IClassifier
     {
         if (model is not Neural.Layers.Sequential sequential)
             throw new SemgException("autoencoder pre-training needs a sequential network");
-        _ = (sequential, inputs, cancellationToken); throw new NotImplementedException(); /* TEMP until merge
         AutoencoderPretraining.Pretrain(sequential, inputs, new PretrainingOptions
         {
             EpochsPerLayer = options.PretrainEpochs,
             BatchSize = options.BatchSize,
             LearningRate = options.LearningRate,
             Seed = seed ^ 0xA5A5A5A5UL,
-        }, cancellationToken: cancellationToken); */
+        }, cancellationToken: cancellationToken);
     }
 
     /// <summary>Splits row indices into fit and validation by whole recordings (seeded); no validation with fewer than two recordings.</summary>

@@ -34,6 +34,15 @@ public sealed record ModelResult
     /// <inheritdoc cref="ActiveError"/>
     public double RejectionRate { get; init; } = double.NaN;
 
+    /// <summary>
+    /// Majority vote over all windows of each test recording (one gesture or movement per recording): the share of
+    /// recordings whose most frequent prediction is their most frequent label. NaN when not computed.
+    /// </summary>
+    public double RecordingVoteAccuracy { get; init; } = double.NaN;
+
+    /// <summary>Per-window accuracy within each population group of the test recordings (e.g. "healthy", "patient"); empty without groups.</summary>
+    public IReadOnlyDictionary<string, double> GroupAccuracy { get; init; } = new Dictionary<string, double>();
+
     /// <summary>Training curves per epoch for iteratively trained models (empty for closed-form learners).</summary>
     public IReadOnlyList<EpochResult> History { get; init; } = [];
 

@@ -149,4 +149,22 @@ public class FeatureEvaluationTests
         Assert.Equal(0, m.RejectionRate);
         Assert.All(m.PerClass, c => Assert.InRange(c.Auc, 0.5, 1.0));
     }
+
+    [Fact]
+    public void RecordingVotesAndGroupAccuracyAreCountedPerTestRecording()
+    {
+        var generated = SyntheticEmg.Generate(SyntheticEmgOptions.Default with { SubjectCount = 2, RepetitionCount = 3, ClassCount = 3 }, 5, TestContext.Current.CancellationToken);
+        string first = generated.Recordings[0].Metadata.Subject;
+        var dataset = new Dataset(generated.Name, generated.ClassNames,
+            generated.Recordings.Select(r => r.WithMetadata(r.Metadata with { Group = r.Metadata.Subject == first ? "healthy" : "patient" })).ToArray());
+        var results = FeatureEvaluation.Run(new FeatureEvaluationRequest(dataset, new FeatureEncoderOptions(), SplitSpec.Repetition, [ClassifierSpec.Lda], "test"), null, TestContext.Current.CancellationToken);
+        var m = Assert.Single(results.Models);
+        Assert.Equal(["healthy", "patient"], m.GroupAccuracy.Keys);
+        Assert.All(m.GroupAccuracy.Values, a => Assert.InRange(a, 0.5, 1.0));
+        // each test recording holds one movement: voting over its windows can only help a decent per-window classifier
+        Assert.InRange(m.RecordingVoteAccuracy, m.Accuracy - 1e-9, 1.0);
+        var testRecordings = Splits.Create(dataset, SplitSpec.Repetition).Sum(f => f.Test.Count(r => r.Labels.ToArray().Any(l => l >= 0)));
+        Assert.True(testRecordings >= 2, "synthetic data must give at least two labelled test recordings");
+        Assert.Equal(0, m.RecordingVoteAccuracy * testRecordings % 1, 9);
+    }
 }

@@ -191,4 +191,23 @@ public class NetworksInBundlesTests
 
         public void OnDecision(in StreamDecision decision, ReadOnlySpan<float> probabilities) => N++;
     }
+
+    [Fact]
+    public void LayerWisePretrainingInitialisesTheConvLayersBeforeTraining()
+    {
+        var plain = Train("cnn-lstm-muscle", Quick with { Epochs = 1 });
+        var pretrained = Train("cnn-lstm-muscle", Quick with { Epochs = 1, Pretrain = true, PretrainEpochs = 2 });
+        var test = plain.CreateEncoder().EncodeAll(Data.Value.Recordings.Where(r => r.Metadata.Trial == 3).ToArray(), TestContext.Current.CancellationToken);
+        var row = test.Rows.AsSpan(0, test.FeatureCount);
+        var a = new float[3];
+        var b = new float[3];
+        plain.Classifier.Predict(row, a);
+        pretrained.Classifier.Predict(row, b);
+        Assert.NotEqual(a, b);
+        Assert.InRange(b.Sum(), 0.999f, 1.001f);
+        var again = Train("cnn-lstm-muscle", Quick with { Epochs = 1, Pretrain = true, PretrainEpochs = 2 });
+        var c = new float[3];
+        again.Classifier.Predict(row, c);
+        Assert.Equal(b, c);
+    }
 }
