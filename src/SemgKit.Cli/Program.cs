@@ -86,6 +86,7 @@ public static class Program
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(EvaluateCommand.Create(context));
         root.Subcommands.Add(CrossvalCommand.Create(context));
+        root.Subcommands.Add(ExperimentCommand.Create(context));
         root.Subcommands.Add(FeaturesCommand.Create(context));
         root.Subcommands.Add(SendCommand.Create(context));
         root.Subcommands.Add(StreamCommand.Create(context));

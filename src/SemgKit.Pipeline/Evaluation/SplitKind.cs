@@ -9,6 +9,9 @@ public enum SplitKind
     /// <summary>Within subject: the first part of every recording trains, the rest tests (for datasets with one long recording per movement).</summary>
     Half,
 
+    /// <summary>Across subjects, one model: the first part of every recording of every subject trains, the rest tests (a population model, e.g. for group imbalance).</summary>
+    PooledHalf,
+
     /// <summary>Leave one subject out: train on all other subjects, test on the one left out.</summary>
     Loso,
 

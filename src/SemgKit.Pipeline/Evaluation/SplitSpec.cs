@@ -4,7 +4,7 @@ namespace SemgKit.Pipeline.Evaluation;
 
 /// <summary>
 /// A validation protocol with its parameters, parsed from the command line:
-/// <c>repetition[:FRACTION]</c>, <c>half[:FRACTION]</c>, <c>loso</c>, <c>kfold[:K]</c>,
+/// <c>repetition[:FRACTION]</c>, <c>half[:FRACTION]</c>, <c>pooled-half[:FRACTION]</c>, <c>loso</c>, <c>kfold[:K]</c>,
 /// <c>sessions:TRAIN[,TRAIN]-&gt;TEST[,TEST]</c> (e.g. <c>sessions:training0->Test0,Test1</c>).
 /// </summary>
 /// <param name="TestFraction">Share of repetitions (repetition) or of each recording (half) held out.</param>
@@ -34,6 +34,8 @@ public sealed record SplitSpec(
                 return Repetition with { TestFraction = Fraction(argument, 1.0 / 3.0, text) };
             case "half" or "time":
                 return Half with { TestFraction = Fraction(argument, 0.5, text) };
+            case "pooled-half":
+                return new SplitSpec(SplitKind.PooledHalf, Fraction(argument, 0.5, text));
             case "loso" or "leave-one-subject-out":
                 return Loso;
             case "kfold":
@@ -49,7 +51,7 @@ public sealed record SplitSpec(
                     throw new SemgException($"split '{text}': name at least one training and one test session");
                 return new SplitSpec(SplitKind.Sessions, TrainSessions: List(train), TestSessions: List(test));
             default:
-                throw new SemgException($"unknown split '{text}' (use repetition[:F], half[:F], loso, kfold[:K] or sessions:TRAIN->TEST)");
+                throw new SemgException($"unknown split '{text}' (use repetition[:F], half[:F], pooled-half[:F], loso, kfold[:K] or sessions:TRAIN->TEST)");
         }
     }
 
@@ -58,6 +60,7 @@ public sealed record SplitSpec(
     {
         SplitKind.Repetition => string.Create(CultureInfo.InvariantCulture, $"within subject; per subject and session the last {TestFraction:P0} of repetitions test, the others train; one model per subject"),
         SplitKind.Half => string.Create(CultureInfo.InvariantCulture, $"within subject; the first {1 - TestFraction:P0} of every recording trains, the rest tests; one model per subject"),
+        SplitKind.PooledHalf => string.Create(CultureInfo.InvariantCulture, $"across subjects; the first {1 - TestFraction:P0} of every recording of every subject trains one model, the rest tests"),
         SplitKind.Loso => "leave one subject out; one model per left-out subject, trained on all the others",
         SplitKind.KFold => $"{Folds}-fold cross-validation over repetitions (subject, session, trial groups), seeded",
         SplitKind.Sessions => $"within subject; sessions {string.Join(", ", TrainSessions!)} train, sessions {string.Join(", ", TestSessions!)} test; one model per subject",

@@ -22,6 +22,7 @@ public static class Splits
         {
             SplitKind.Repetition => ByRepetition(dataset, spec.TestFraction),
             SplitKind.Half => ByTime(dataset, spec.TestFraction),
+            SplitKind.PooledHalf => [ByTime(dataset, spec.TestFraction).Aggregate((a, b) => new EvaluationFold("all", [.. a.Train, .. b.Train], [.. a.Test, .. b.Test]))],
             SplitKind.Loso => LeaveOneSubjectOut(dataset),
             SplitKind.KFold => KFold(dataset, spec.Folds, seed),
             SplitKind.Sessions => BySessions(dataset, spec.TrainSessions!, spec.TestSessions!),

@@ -51,7 +51,8 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
     /// <summary>
     /// Resolves a comma-separated list of names: classic learners (<see cref="All"/>) and <see cref="Neural.Models.ModelZoo"/>
     /// networks (trained with <paramref name="network"/>, default options when null). A name may carry modifiers:
-    /// <c>+balanced</c> (class weights n/(K·n_k), for svm, svm-linear, rf and networks) and the balanced-subset ensemble
+    /// <c>+balanced</c> (class weights n/(K·n_k), for svm, svm-linear, rf and networks), <c>+pretrain</c> (networks: layer-wise
+    /// autoencoder pre-training of the conv layers before training, as <c>--pretrain</c>) and the balanced-subset ensemble
     /// <c>+ensemble[:K][:vote|:best]</c> (e.g. <c>svm+balanced</c>, <c>light-cnn+ensemble:8:vote</c>), see <see cref="BalancedSubsetEnsemble"/>.
     /// </summary>
     public static IReadOnlyList<ClassifierSpec> ParseList(string names, NetworkTrainingOptions? network = null) =>
@@ -64,12 +65,17 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
     {
         var parts = name.Split('+');
         bool isNetwork = NetworkClassifier.IsArchitecture(parts[0]);
+        bool pretrain = parts.Skip(1).Contains("pretrain", StringComparer.OrdinalIgnoreCase);
+        if (pretrain && !isNetwork)
+            throw new SemgException($"'{parts[0]}' is not a network: +pretrain (layer-wise autoencoder pre-training) works with {string.Join(", ", Neural.Models.ModelZoo.Names)}");
         var spec = isNetwork
-            ? Network(parts[0], network)
+            ? Network(parts[0], pretrain ? network with { Pretrain = true } : network)
             : All.FirstOrDefault(s => s.Name.Equals(parts[0], StringComparison.OrdinalIgnoreCase))
-              ?? throw new SemgException($"unknown model '{parts[0]}' (available: {string.Join(", ", Names)}; modifiers: +balanced, +ensemble[:K][:vote|:best])");
+              ?? throw new SemgException($"unknown model '{parts[0]}' (available: {string.Join(", ", Names)}; modifiers: +balanced, +pretrain, +ensemble[:K][:vote|:best])");
+        if (pretrain) spec = spec with { Name = spec.Name + "+pretrain" };
         foreach (var modifier in parts.Skip(1))
         {
+            if (modifier.Equals("pretrain", StringComparison.OrdinalIgnoreCase)) continue;
             if (modifier.Equals("balanced", StringComparison.OrdinalIgnoreCase))
             {
                 if (!isNetwork && !Weighted.Contains(parts[0], StringComparer.OrdinalIgnoreCase))

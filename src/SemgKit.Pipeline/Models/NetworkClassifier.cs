@@ -160,15 +160,28 @@ public sealed class NetworkClassifier : IClassifier
         }, cancellationToken: cancellationToken);
     }
 
-    /// <summary>Splits row indices into fit and validation by whole recordings (seeded); no validation with fewer than two recordings.</summary>
+    /// <summary>
+    /// Splits row indices into fit and validation by whole recordings (seeded), stratified by each recording's most
+    /// frequent class: of a class's n recordings round(n · fraction) validate, at most n − 1, so no class leaves training.
+    /// </summary>
     private static (int[] Fit, int[] Validation) HoldOutRecordings(TrainingSet training, double fraction)
     {
         var all = Enumerable.Range(0, training.Labels.Length).ToArray();
-        var recordings = training.Recordings.Distinct().Order().ToArray();
-        int held = (int)Math.Round(recordings.Length * fraction);
-        if (fraction <= 0 || recordings.Length < 2 || held < 1) return (all, []);
-        new Random(training.Seed).Shuffle(recordings);
-        var validation = recordings.Take(Math.Min(held, recordings.Length - 1)).ToHashSet();
+        if (fraction <= 0) return (all, []);
+        var random = new Random(training.Seed);
+        var validation = new HashSet<int>();
+        var byClass = all.GroupBy(i => training.Recordings[i])
+            .Select(g => (Recording: g.Key, Label: g.GroupBy(i => training.Labels[i]).MaxBy(l => l.Count())!.Key))
+            .GroupBy(r => r.Label)
+            .OrderBy(g => g.Key);
+        foreach (var group in byClass)
+        {
+            var recordings = group.Select(r => r.Recording).Order().ToArray();
+            int held = Math.Min((int)Math.Round(recordings.Length * fraction), recordings.Length - 1);
+            if (held < 1) continue;
+            random.Shuffle(recordings);
+            validation.UnionWith(recordings.Take(held));
+        }
         return (all.Where(i => !validation.Contains(training.Recordings[i])).ToArray(), all.Where(i => validation.Contains(training.Recordings[i])).ToArray());
     }
 

@@ -118,17 +118,17 @@ public static class HtmlReport
         return sb.ToString();
     }
 
-    private static void Figure(StringBuilder sb, string svg, string caption) =>
+    internal static void Figure(StringBuilder sb, string svg, string caption) =>
         sb.Append($"<figure>{svg}<figcaption>{E(caption)}</figcaption></figure>");
 
     private static void Row(StringBuilder sb, string key, string value, bool raw = false) =>
         sb.Append($"<tr><th>{E(key)}</th><td>{(raw ? value : E(value))}</td></tr>");
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    internal static string E(string s) => WebUtility.HtmlEncode(s);
 
     private static string Pct0(double v) => F(v * 100, "0");
 
-    private const string Css =
+    internal const string Css =
         "body{margin:0;background:#f6f7f9;color:#1a1a1a;font:14px/1.45 system-ui,-apple-system,Segoe UI,Helvetica,Arial,sans-serif}" +
         "main{max-width:1100px;margin:0 auto;padding:24px}h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:0 0 10px}" +
         "section{background:#fff;border:1px solid #e2e4e8;border-radius:8px;padding:16px 18px;margin:16px 0}" +

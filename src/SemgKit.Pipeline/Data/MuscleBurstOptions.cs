@@ -1,0 +1,32 @@
+namespace SemgKit.Pipeline.Data;
+
+/// <summary>How <see cref="MuscleBursts"/> finds and cuts contraction bursts (muscle-classification paper: TKEO onsets, 500 ms from onset).</summary>
+public sealed record MuscleBurstOptions
+{
+    /// <summary>Burst length from onset, ms.</summary>
+    public double BurstMs { get; init; } = 500;
+
+    /// <summary>Signal kept before each onset so the causal filter of the pipeline settles (set the encoder's warm-up to this), ms.</summary>
+    public double PreRollMs { get; init; } = 100;
+
+    /// <summary>Detection band-pass (zero-phase, detection only; the bursts keep the raw samples), Hz.</summary>
+    public double DetectionLowHz { get; init; } = 20;
+
+    /// <inheritdoc cref="DetectionLowHz"/>
+    public double DetectionHighHz { get; init; } = 450;
+
+    /// <summary>Centred moving average of |TKEO| before thresholding, ms.</summary>
+    public double SmoothingMs { get; init; } = 25;
+
+    /// <summary>The one global threshold per channel and recording: this factor × the mean of the smoothed |TKEO|.</summary>
+    public double ThresholdFactor { get; init; } = 1.0;
+
+    /// <summary>Minimum time above the threshold for an onset, ms.</summary>
+    public double MinOnMs { get; init; } = 50;
+
+    /// <summary>Minimum time at or below the threshold for an offset, ms.</summary>
+    public double MinOffMs { get; init; } = 50;
+
+    /// <summary>At most this many bursts per channel and recording (the first ones, in time order).</summary>
+    public int MaxBurstsPerChannel { get; init; } = 60;
+}

@@ -1,0 +1,196 @@
+using SemgKit.Pipeline.Data;
+using SemgKit.Pipeline.Encoders;
+using SemgKit.Pipeline.Evaluation;
+using SemgKit.Pipeline.Simulation;
+
+namespace SemgKit.Pipeline.Experiments;
+
+/// <summary>
+/// The five studies of the source papers as named recipes, and <c>benchmark</c> (all of them). Each plans its runs from
+/// the context: the public dataset it was written for (or the user's <c>--data</c>, or a synthetic stand-in of the same
+/// layout), the signal path, the split and the models, with the papers' figures to put beside ours.
+/// </summary>
+public static class ExperimentRecipes
+{
+    public static ExperimentRecipe LowerLimb { get; } = new("lower-limb",
+        "CNN-LSTM lower-limb paper: TD+FD features with an SVM against a 1-D CNN, an LSTM over per-frame features and a CNN-LSTM on raw windows; within subject and leave one subject out, on the UCI lower-limb (3 movements) and elderly isometric (4 tasks) sets",
+        PlanLowerLimb);
+
+    public static ExperimentRecipe GestureAttention { get; } = new("gesture-attention",
+        "LSTM-CNN gesture paper: EMG image and wavelet-packet image as two inputs; a CNN on the EMG image alone against the LSTM-CNN and the attention LSTM-CNN on both, with a TD-PSD SVM baseline; per-window and majority-vote accuracy, on Côté-Allard (training0 → Test0 + Test1) and CIIL (within session and across the electrode shift)",
+        PlanGestureAttention);
+
+    public static ExperimentRecipe MuscleIdentity { get; } = new("muscle-identity",
+        "Muscle-classification paper: Teager-Kaiser onsets, 500 ms bursts, each channel a sample labelled by its muscle; CNN-LSTM with layer-wise autoencoder pre-training against random initialisation, intrapersonal 80/20 by burst and leave one subject out, and the binary sub-tasks",
+        PlanMuscleIdentity);
+
+    public static ExperimentRecipe ExoSpectrogram { get; } = new("exo-spectrogram",
+        "Exoskeleton paper: 20–150 Hz band-pass, STFT spectrograms (256 samples, 50 % overlap, dB), a 2-D CNN with batch norm and max pooling trained 100 epochs; per-class precision, recall, F1 and training curves, on the UCI lower-limb set",
+        PlanExoSpectrogram);
+
+    public static ExperimentRecipe ImbalancedEnsemble { get; } = new("imbalanced-ensemble",
+        "Upper-limb lightweight-CNN paper: z-scored inputs, a patient group k = 8 times smaller than the healthy group (UCI knee-pathology subjects vs healthy); single models against the balanced-subset ensemble (soft vote and best of k), the lightweight CNN with global average pooling against the larger 1-D CNN; accuracy, patient-group accuracy and training time",
+        PlanImbalancedEnsemble);
+
+    public static ExperimentRecipe Benchmark { get; } = new("benchmark",
+        "All five studies at full size, one summary",
+        context => [.. new[] { LowerLimb, GestureAttention, MuscleIdentity, ExoSpectrogram, ImbalancedEnsemble }
+            .SelectMany(r => r.Plan(context).Select(p => p with { Name = $"{r.Name}.{p.Name}" }))]);
+
+    public static IReadOnlyList<ExperimentRecipe> All { get; } = [LowerLimb, GestureAttention, MuscleIdentity, ExoSpectrogram, ImbalancedEnsemble, Benchmark];
+
+    /// <summary>The recipe called <paramref name="name"/> (case-insensitive); throws listing the recipes otherwise.</summary>
+    public static ExperimentRecipe Find(string name) =>
+        All.FirstOrDefault(r => r.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+        ?? throw new SemgException($"unknown experiment '{name}' (recipes: {string.Join(", ", All.Select(r => r.Name))})");
+
+    private const string Uci = "uci-lower-limb", Elderly = "elderly-lower-limb-isometric", CoteAllard = "myo-armband-coteallard", Ciil = "ciil-myo-electrode-shift";
+
+    private static SyntheticEmgOptions StandIn(ExperimentContext c, int channels, double fs, int classes) => SyntheticEmgOptions.Default with
+    {
+        ChannelCount = channels,
+        SampleRateHz = fs,
+        ClassCount = classes,
+        SubjectCount = c.Quick ? 3 : 6,
+        RepetitionCount = c.Quick ? 3 : 5,
+        ContractionMs = c.Quick ? 2000 : 3000,
+    };
+
+    private static IReadOnlyList<ExperimentPlan> PlanLowerLimb(ExperimentContext c)
+    {
+        // 256 ms windows every 64 ms; the LSTM reads 16 frames of 16 ms (Hudgins per frame); the SVM the paper's TD+FD set.
+        var encoder = new FeatureEncoderOptions { Features = "TDFD", WindowMs = 256, StepMs = 64, FrameMs = 16 };
+        const string models = "svm,cnn1d,lstm,cnn-lstm";
+        Func<CancellationToken, Dataset> uci = ct => c.Open(Uci, StandIn(c, 4, 1000, 3), ct);
+        Func<CancellationToken, Dataset> elderly = ct => c.Open(Elderly, StandIn(c, 4, 2000, 4), ct);
+        return
+        [
+            new("uci-within", "UCI lower limb, per subject: first half of every recording trains, second half tests", uci, encoder, SplitSpec.Half,
+                c.Models(models, 30), [new("best model, within subject", 0.95, "SemgKit target")]),
+            new("uci-loso", "UCI lower limb, leave one subject out (22 folds)", uci, encoder, SplitSpec.Loso,
+                c.Models(models, 15, validation: 0.15),
+                [new("CNN-LSTM, leave one subject out", 0.854, "lower-limb paper", "cnn-lstm"), new("best model, leave one subject out", 0.88, "SemgKit target")]),
+            new("elderly-within", "Elderly isometric, per subject: first half of every recording trains, second half tests", elderly, encoder, SplitSpec.Half,
+                c.Models(models, 30), []),
+            new("elderly-loso", "Elderly isometric, leave one subject out (30 folds)", elderly, encoder, SplitSpec.Loso,
+                c.Models(models, 15, validation: 0.15),
+                [new("plain LDA baseline, leave one subject out", 0.866, "issue #7 baseline"), new("best model, leave one subject out", 0.90, "SemgKit target")]),
+        ];
+    }
+
+    private static IReadOnlyList<ExperimentPlan> PlanGestureAttention(ExperimentContext c)
+    {
+        // Myo at 200 Hz: 300 ms windows every 50 ms are 15 frames of 20 ms (4 samples) × 8 channels per image plane.
+        var encoder = new FeatureEncoderOptions { Features = "TDPSD", WindowMs = 300, StepMs = 50, FrameMs = 20, FrameFeatures = "MAV", Wavelet = "db1", WaveletDepth = 1 };
+        const string models = "svm,emg-image-cnn,lstm-cnn,attention-lstm-cnn";
+        Func<CancellationToken, Dataset> cote = ct => c.Open(CoteAllard, StandIn(c, 8, 200, 7), ct, "paper subjects", PaperSubjects);
+        Func<CancellationToken, Dataset> ciilTraining = ct => c.Open(Ciil, StandIn(c, 8, 200, 5), ct, "training session", d => OnlySession(d, "training"));
+        Func<CancellationToken, Dataset> ciil = ct => c.Open(Ciil, StandIn(c, 8, 200, 5), ct);
+        return
+        [
+            new("coteallard", "Côté-Allard, 7 gestures, the paper's 17 subjects: per subject training0 trains, Test0 and Test1 test", cote, encoder,
+                SplitSpec.Parse("sessions:training0->Test0,Test1"), c.Models(models, 40),
+                [new("best model, 7 gestures, per window", 0.9831, "Côté-Allard et al. 2019 (published best)"), new("best model, per window", 0.984, "SemgKit target"),
+                 new("best model, majority vote per recording", 0.984, "SemgKit target", Metric: PaperMetric.VoteAccuracy)]),
+            new("ciil-within", "CIIL electrode shift, training session only: per subject the last repetitions test", ciilTraining, encoder,
+                SplitSpec.Repetition, c.Models(models, 40), []),
+            new("ciil-shift", "CIIL electrode shift: per subject the training session trains, the shifted sessions trial_1..trial_4 test", ciil, encoder,
+                SplitSpec.Parse("sessions:training->trial_1,trial_2,trial_3,trial_4"), c.Models(models, 40), []),
+        ];
+    }
+
+    private static IReadOnlyList<ExperimentPlan> PlanMuscleIdentity(ExperimentContext c)
+    {
+        var bursts = new MuscleBurstOptions();
+        // one 500 ms window per burst, at its onset, after the 100 ms pre-roll that settles the causal filter
+        var encoder = new FeatureEncoderOptions { Features = "TDFD", WindowMs = bursts.BurstMs, StepMs = bursts.PreRollMs, WarmupMs = bursts.PreRollMs };
+        var intrapersonal = SplitSpec.Repetition with { TestFraction = 0.2 };
+        const string models = "svm,cnn-lstm-muscle,cnn-lstm-muscle+pretrain";
+        var plans = new List<ExperimentPlan>();
+        foreach (var (name, title, standIn) in new[] { (Uci, "UCI lower limb (RF, BF, VM, ST)", StandIn(c, 4, 1000, 3)), (Elderly, "elderly isometric (VL, BF, TA, GL)", StandIn(c, 4, 2000, 4)) })
+        {
+            string tag = name == Uci ? "uci" : "elderly";
+            Func<CancellationToken, Dataset> data = ct => c.Open(name, standIn, ct, "muscle bursts", d => MuscleBursts.From(d, bursts, (ulong)c.Seed, ct));
+            plans.Add(new($"{tag}-intrapersonal", $"{title}: muscle under the electrode from a 500 ms burst, per subject a random 80 % of bursts train, 20 % test", data, encoder, intrapersonal,
+                c.Models(models, 30, pretrain: false),
+                name == Uci ? [new("CNN-LSTM with pre-training, intrapersonal", 0.95, "muscle-classification paper", "cnn-lstm-muscle+pretrain"), new("CNN-LSTM without pre-training", 0.9256, "muscle-classification paper", "cnn-lstm-muscle"), new("with pre-training, intrapersonal", 0.95, "SemgKit target", "cnn-lstm-muscle+pretrain")] : []));
+            plans.Add(new($"{tag}-loso", $"{title}: muscle identity, leave one subject out", data, encoder, SplitSpec.Loso,
+                c.Models(models, 20, validation: 0.15), []));
+            var pairs = c.Quick ? [(0, 1)] : (from a in Enumerable.Range(0, 4) from b in Enumerable.Range(a + 1, 3 - a) select (a, b)).ToArray();
+            foreach (var (a, b) in pairs)
+            {
+                Func<CancellationToken, Dataset> pair = ct => c.Open(name, standIn, ct, $"muscle bursts {a}-{b}", d => TwoClasses(MuscleBursts.From(d, bursts, (ulong)c.Seed, ct), a, b));
+                plans.Add(new($"{tag}-pair-{a}{b}", $"{title}: binary sub-task, muscles {a + 1} and {b + 1}, intrapersonal 80/20", pair, encoder, intrapersonal,
+                    c.Models("cnn-lstm-muscle+pretrain", 30), []));
+            }
+        }
+        return plans;
+    }
+
+    private static IReadOnlyList<ExperimentPlan> PlanExoSpectrogram(ExperimentContext c)
+    {
+        // 1.5 s windows every 250 ms; spectrograms of 256-sample Hann segments with 50 % overlap, in dB, per channel
+        var encoder = new FeatureEncoderOptions { BandLowHz = 20, BandHighHz = 150, Features = "TDFD", WindowMs = 1536, StepMs = 256, SegmentSamples = 256, SegmentOverlap = 0.5, Decibels = true };
+        Func<CancellationToken, Dataset> uci = ct => c.Open(Uci, StandIn(c, 4, 1000, 3), ct);
+        return
+        [
+            new("uci-within", "UCI lower limb (gait, leg extension, knee flexion), per subject first half trains, second half tests; spectrogram CNN 100 epochs", uci, encoder, SplitSpec.Half,
+                c.Models("svm,spectrogram-cnn", 100), []),
+            new("uci-pooled", "UCI lower limb, one model for all subjects: first half of every recording trains, second half tests", uci, encoder, SplitSpec.Parse("pooled-half"),
+                c.Models("svm,spectrogram-cnn", 100, validation: 0.15), []),
+        ];
+    }
+
+    private static IReadOnlyList<ExperimentPlan> PlanImbalancedEnsemble(ExperimentContext c)
+    {
+        const int k = 8;
+        var encoder = new FeatureEncoderOptions { Features = "TDFD", WindowMs = 256, StepMs = 64 };
+        Func<CancellationToken, Dataset> data = ct => c.Open(Uci, StandIn(c, 4, 1000, 3), ct, $"patients reduced {k}×", d => ReduceGroup(c, d, k));
+        return
+        [
+            new("uci-imbalanced", $"UCI lower limb, healthy and knee-pathology subjects pooled, the patient group cut to 1/{k} of the healthy group's signal; one model for all: first half of every recording trains, second half tests",
+                data, encoder, SplitSpec.Parse("pooled-half"),
+                c.Models($"light-cnn,cnn1d,light-cnn+ensemble:{k}:vote,light-cnn+ensemble:{k}:best,cnn1d+ensemble:{k}:vote,svm,svm+ensemble:{k}:vote", 30), []),
+        ];
+    }
+
+    /// <summary>Côté-Allard: the evaluation group's paper subjects (all recordings when the dataset has no such marks).</summary>
+    private static Dataset PaperSubjects(Dataset d) =>
+        d.Recordings.Any(r => r.Metadata.Extra.ContainsKey("paperSubject"))
+            ? d.Where(r => r.Metadata.Extra.TryGetValue("paperSubject", out var p) && p == "true" && r.Metadata.Group == "evaluation")
+            : d;
+
+    private static Dataset OnlySession(Dataset d, string session) =>
+        d.Recordings.Any(r => r.Metadata.Session == session) ? d.Where(r => r.Metadata.Session == session) : d;
+
+    /// <summary>The recordings of classes <paramref name="a"/> and <paramref name="b"/> only, relabelled 0 and 1.</summary>
+    private static Dataset TwoClasses(Dataset d, int a, int b)
+    {
+        var kept = d.Recordings.Where(r => r.Labels[0] == a || r.Labels[0] == b)
+            .Select(r => r.WithLabels(r.Labels.ToArray().Select(l => l == a ? 0 : l == b ? 1 : Recording.NoLabel).ToArray())).ToArray();
+        return new Dataset($"{d.Name} {d.ClassNames[a]} vs {d.ClassNames[b]}", [d.ClassNames[a], d.ClassNames[b]], kept, d.Source, d.Notes);
+    }
+
+    /// <summary>
+    /// Cuts every recording of the smaller-named patient group ("abnormal", or the second group) to its first part so the group
+    /// holds 1/k of the healthy group's samples. A dataset with one group (e.g. a stand-in) has its second half of subjects marked as patients first.
+    /// </summary>
+    private static Dataset ReduceGroup(ExperimentContext c, Dataset d, int k)
+    {
+        var groups = d.Recordings.Select(r => r.Metadata.Group).Distinct().ToArray();
+        if (groups.Length < 2)
+        {
+            var patients = d.Subjects.Skip(d.Subjects.Count / 2).ToHashSet(StringComparer.Ordinal);
+            c.Note($"{d.Name} has no patient group: subjects {string.Join(", ", patients)} are marked 'abnormal' for the imbalance study");
+            d = new Dataset(d.Name, d.ClassNames, d.Recordings.Select(r => r.WithMetadata(r.Metadata with { Group = patients.Contains(r.Metadata.Subject) ? "abnormal" : "healthy" })).ToArray(), d.Source, d.Notes);
+            groups = ["healthy", "abnormal"];
+        }
+        string patient = groups.Contains("abnormal") ? "abnormal" : groups.Order(StringComparer.Ordinal).Last()!;
+        double healthy = d.Recordings.Where(r => r.Metadata.Group != patient).Sum(r => (double)r.SampleCount);
+        double patientTotal = d.Recordings.Where(r => r.Metadata.Group == patient).Sum(r => (double)r.SampleCount);
+        double keep = Math.Min(1, healthy / k / patientTotal);
+        c.Note($"imbalance: every '{patient}' recording cut to its first {keep:P1}, so the group holds 1/{k} of the other group's signal");
+        var recordings = d.Recordings.Select(r => r.Metadata.Group == patient ? r.Slice(0, Math.Max(1, (int)(r.SampleCount * keep))) : r).ToArray();
+        return new Dataset(d.Name + $" (patients 1/{k})", d.ClassNames, recordings, d.Source, d.Notes);
+    }
+}
