@@ -9,7 +9,7 @@ namespace SemgKit.Pipeline.Data;
 /// under the electrode (the channel name). Each burst keeps <see cref="MuscleBurstOptions.PreRollMs"/> of signal before its
 /// onset and <see cref="MuscleBurstOptions.BurstMs"/> from it, so a window of BurstMs with a step and warm-up of PreRollMs
 /// gives exactly one window per burst, starting at the onset. Within each subject the bursts get a seeded random order as
-/// their trial number, so <c>repetition:0.2</c> is the paper's intrapersonal 80/20 split by burst.
+/// their trial number, so <c>repetition:0.2</c> is the intrapersonal 80/20 split by burst (one model per person) and <c>kfold:5</c> the pooled one.
 /// </summary>
 public static class MuscleBursts
 {

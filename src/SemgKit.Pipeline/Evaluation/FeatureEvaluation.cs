@@ -27,6 +27,11 @@ public static class FeatureEvaluation
 
         var folds = Splits.Create(dataset, request.Split, request.Seed);
         var notes = new List<string>(dataset.Notes);
+        if (request.Training is { } subset)
+        {
+            folds = folds.Select(f => f with { Train = subset.Apply(f.Train) }).ToArray();
+            notes.Add(subset.Description);
+        }
         // one encoding per distinct input (feature rows for classic learners, raw windows, spectrograms, ... for networks)
         var inputs = request.Models.Select(m => m.EncoderFor(request.Encoder)).Distinct().ToArray();
         int total = folds.Count * (inputs.Length + request.Models.Count);

@@ -6,10 +6,12 @@ namespace SemgKit.Pipeline.Evaluation;
 
 /// <summary>Everything one feature-based evaluation needs.</summary>
 /// <param name="Command">Command name recorded in results.json (e.g. "demo").</param>
+/// <param name="Training">Applied to every fold's training recordings after splitting (null: train on them as split).</param>
 public sealed record FeatureEvaluationRequest(
     Dataset Dataset,
     FeatureEncoderOptions Encoder,
     SplitSpec Split,
     IReadOnlyList<ClassifierSpec> Models,
     string Command,
-    int Seed = 1);
+    int Seed = 1,
+    TrainingSubset? Training = null);

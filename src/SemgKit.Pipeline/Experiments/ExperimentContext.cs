@@ -35,7 +35,7 @@ public sealed class ExperimentContext
 
     public int Threads { get; }
 
-    /// <summary>Subjects kept per dataset in quick mode.</summary>
+    /// <summary>Subjects kept per population group in quick mode.</summary>
     public const int QuickSubjects = 3;
 
     /// <summary>What the context had to decide (stand-ins, subsets), for the report.</summary>
@@ -60,7 +60,7 @@ public sealed class ExperimentContext
     /// <summary>
     /// The dataset of a run: <see cref="DataOverride"/> if set, else <paramref name="name"/> from the data root, else a
     /// synthetic stand-in made with <paramref name="standIn"/>; then <paramref name="select"/> (a view such as "the paper's
-    /// subjects", cached under <paramref name="view"/>); in quick mode only the first <see cref="QuickSubjects"/> subjects.
+    /// subjects", cached under <paramref name="view"/>); in quick mode only the first <see cref="QuickSubjects"/> subjects of each population group.
     /// </summary>
     public Dataset Open(string name, SyntheticEmgOptions standIn, CancellationToken cancellationToken, string view = "all", Func<Dataset, Dataset>? select = null)
     {
@@ -77,7 +77,10 @@ public sealed class ExperimentContext
             var dataset = select is null ? source : select(source);
             if (Quick)
             {
-                var keep = dataset.Subjects.Take(QuickSubjects).ToHashSet(StringComparer.Ordinal);
+                // the first subjects of every population group, so group comparisons keep both sides
+                var keep = dataset.Recordings.GroupBy(r => r.Metadata.Group ?? "")
+                    .SelectMany(g => g.Select(r => r.Metadata.Subject).Distinct().Take(QuickSubjects))
+                    .ToHashSet(StringComparer.Ordinal);
                 if (keep.Count < dataset.Subjects.Count)
                 {
                     Note($"quick mode: {dataset.Name} ({view}) reduced to its first {keep.Count} subjects ({string.Join(", ", keep)})");
@@ -92,9 +95,11 @@ public sealed class ExperimentContext
     /// Network training for a run: <paramref name="epochs"/> (2 in quick mode), this context's threads; <paramref name="validation"/>
     /// of the training recordings (stratified by class) monitor early stopping, none by default (train all epochs).
     /// </summary>
-    public NetworkTrainingOptions Network(int epochs, bool pretrain = false, double validation = 0) => new NetworkTrainingOptions
+    public NetworkTrainingOptions Network(int epochs, bool pretrain = false, double validation = 0, int batchSize = 64, double learningRate = 1e-3) => new NetworkTrainingOptions
     {
         Epochs = Quick ? 2 : epochs,
+        BatchSize = batchSize,
+        LearningRate = learningRate,
         ValidationFraction = validation,
         Patience = Quick || validation == 0 ? 0 : Math.Max(5, epochs / 3),
         Pretrain = pretrain,
@@ -103,6 +108,6 @@ public sealed class ExperimentContext
     }.Validated();
 
     /// <summary>The models named in <paramref name="names"/> (comma-separated, modifiers allowed), networks trained as <see cref="Network"/> says.</summary>
-    public IReadOnlyList<ClassifierSpec> Models(string names, int epochs, bool pretrain = false, double validation = 0) =>
-        ClassifierSpec.ParseList(names, Network(epochs, pretrain, validation));
+    public IReadOnlyList<ClassifierSpec> Models(string names, int epochs, bool pretrain = false, double validation = 0, int batchSize = 64, double learningRate = 1e-3) =>
+        ClassifierSpec.ParseList(names, Network(epochs, pretrain, validation, batchSize, learningRate));
 }

@@ -17,4 +17,8 @@ public sealed record ExperimentPlan(
     FeatureEncoderOptions Encoder,
     SplitSpec Split,
     IReadOnlyList<ClassifierSpec> Models,
-    IReadOnlyList<PaperFigure> Paper);
+    IReadOnlyList<PaperFigure> Paper)
+{
+    /// <summary>A change to every fold's training recordings (e.g. a scarce patient group); null for none.</summary>
+    public TrainingSubset? Training { get; init; }
+}

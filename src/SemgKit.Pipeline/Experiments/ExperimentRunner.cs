@@ -14,13 +14,14 @@ public static class ExperimentRunner
         ExperimentRecipe recipe,
         ExperimentContext context,
         string outFolder,
+        IReadOnlyCollection<string>? only = null,
         IProgress<(int Done, int Total, string Stage)>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(recipe);
         ArgumentNullException.ThrowIfNull(context);
         var clock = Stopwatch.StartNew();
-        var plans = recipe.Plan(context);
+        var plans = Select(recipe.Plan(context), only);
         var runs = new List<ExperimentRunResult>(plans.Count);
         for (int i = 0; i < plans.Count; i++)
         {
@@ -29,7 +30,7 @@ public static class ExperimentRunner
             progress?.Report((0, 1, $"{prefix}: reading data"));
             var runClock = Stopwatch.StartNew();
             var dataset = plan.Data(cancellationToken);
-            var request = new FeatureEvaluationRequest(dataset, plan.Encoder, plan.Split, plan.Models, $"experiment {recipe.Name} / {plan.Name}", context.Seed);
+            var request = new FeatureEvaluationRequest(dataset, plan.Encoder, plan.Split, plan.Models, $"experiment {recipe.Name} / {plan.Name}", context.Seed, plan.Training);
             var inner = progress is null ? null : new Prefixed(progress, prefix);
             var results = FeatureEvaluation.Run(request, inner, cancellationToken) with { WallSeconds = runClock.Elapsed.TotalSeconds };
             ReportWriter.WriteAll(results, Path.Combine(outFolder, "runs", plan.Name), DataFigures.For(dataset, plan.Encoder));
@@ -47,6 +48,22 @@ public static class ExperimentRunner
         };
         ExperimentReport.WriteAll(all, outFolder);
         return all;
+    }
+
+    /// <summary>
+    /// The plans named in <paramref name="only"/> (exact names, or prefixes ending in '*'); all when null or empty; throws
+    /// naming the recipe's runs when a name matches none.
+    /// </summary>
+    public static IReadOnlyList<ExperimentPlan> Select(IReadOnlyList<ExperimentPlan> plans, IReadOnlyCollection<string>? only)
+    {
+        if (only is null || only.Count == 0) return plans;
+        static bool Matches(string pattern, string name) => pattern.EndsWith('*')
+            ? name.StartsWith(pattern[..^1], StringComparison.OrdinalIgnoreCase)
+            : name.Equals(pattern, StringComparison.OrdinalIgnoreCase);
+        foreach (var pattern in only)
+            if (!plans.Any(p => Matches(pattern, p.Name)))
+                throw new SemgException($"--only {pattern}: no such run (runs: {string.Join(", ", plans.Select(p => p.Name))})");
+        return plans.Where(p => only.Any(pattern => Matches(pattern, p.Name))).ToArray();
     }
 
     /// <summary>Forwards an evaluation's progress with the run's name in front (on the caller's thread).</summary>
