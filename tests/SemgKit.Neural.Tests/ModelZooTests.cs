@@ -93,8 +93,12 @@ public class ModelZooTests
     {
         var counts = Fixture.Value.GetProperty("reference_parameter_counts");
         // the recurrent models' counts come from /work/shared/peers/models.py as printed by PyTorch (their own golden
-        // tests in recurrent_models.json also match every parameter tensor); cnn-lstm-muscle has no PyTorch reference
-        var recurrent = new Dictionary<string, long> { ["lstm"] = 25_348, ["cnn-lstm"] = 35_318, ["attention-lstm-cnn"] = 88_933 };
+        // tests in recurrent_models.json also match every parameter tensor); lstm-cnn and emg-image-cnn from their PyTorch twins
+        // in gesture_models.json; cnn-lstm-muscle has no PyTorch reference
+        var recurrent = new Dictionary<string, long>
+        {
+            ["lstm"] = 25_348, ["cnn-lstm"] = 35_318, ["attention-lstm-cnn"] = 88_933, ["lstm-cnn"] = 88_533, ["emg-image-cnn"] = 84_853,
+        };
         foreach (var architecture in ModelZoo.All)
         {
             var built = architecture.CreateDefault();
@@ -106,6 +110,8 @@ public class ModelZooTests
         }
         Assert.Equal([8, 1022], ModelZoo.Get("cnn1d").CreateDefault().InputShape);
         Assert.Equal([16, 129, 30], ModelZoo.Get("spectrogram-cnn").CreateDefault().InputShape);
+        Assert.Equal([2, 15, 10], ModelZoo.Get("lstm-cnn").CreateDefault().InputShape);
+        Assert.Equal([1, 15, 10], ModelZoo.Get("emg-image-cnn").CreateDefault().InputShape);
     }
 
     [Fact]
@@ -208,6 +214,9 @@ public class ModelZooTests
         var model = ModelZoo.Get("cnn1d").CreateDefault().Model;
         long expected = 2L * (64 * 1020 * 8 * 3 + 32 * 508 * 64 * 3 + 10 * 252 * 32 * 3 + 1260 * 600 + 600 * 100 + 100 * 4);
         Assert.Equal(expected, FlopCounter.Forward(model, [1, 8, 1022]));
+        // emg-image-cnn (T 15, C 10, K 53): ColumnConv2d counts the kernel columns over its W input columns (1 after the first)
+        long image = 2L * 15 * (32 * 1 * 1 * 10 + 32 * 32 * 3 * 1 + 64 * 32 * 5 * 1 + 64 * 64 * 5 * 1 + 53 * 64);
+        Assert.Equal(image, FlopCounter.Forward(ModelZoo.Get("emg-image-cnn").CreateDefault().Model, [1, 1, 15, 10]));
     }
 }
 

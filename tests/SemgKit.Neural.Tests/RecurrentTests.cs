@@ -11,7 +11,16 @@ public class RecurrentTests
 {
     public static TheoryData<string> LayerCases() => [.. NeuralGolden.Names("recurrent.json")];
 
-    public static TheoryData<string> ModelCases() => [.. NeuralGolden.Names("recurrent_models.json")];
+    // the peer benchmark's recurrent models, then the gesture paper's comparison models (lstm-cnn, emg-image-cnn)
+    private static readonly string[] ModelFiles = ["recurrent_models.json", "gesture_models.json"];
+
+    public static TheoryData<string, string> ModelCases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in ModelFiles)
+            foreach (var name in NeuralGolden.Names(file)) data.Add(file, name);
+        return data;
+    }
 
     private static Layer MakeLayer(string name) => name switch
     {
@@ -35,6 +44,8 @@ public class RecurrentTests
         "cnn-lstm" => CnnLstmModel.Create(8, 1022, 4),
         "cnn-lstm-muscle" => CnnLstmMuscleModel.Create(8, 200, 4),
         "attention-lstm-cnn" => AttentionLstmCnnModel.Create(15, 10, 53, dropout: 0f),
+        "lstm-cnn" => AttentionLstmCnnModel.Create(15, 10, 53, dropout: 0f, attention: false),
+        "emg-image-cnn" => EmgImageCnn.Create(10, 53, dropout: 0f),
         _ => throw new ArgumentException($"No C# model for golden case '{name}'."),
     };
 
@@ -67,9 +78,9 @@ public class RecurrentTests
 
     [Theory]
     [MemberData(nameof(ModelCases))]
-    public void ModelMatchesPyTorch(string name)
+    public void ModelMatchesPyTorch(string file, string name)
     {
-        var c = NeuralGolden.Case("recurrent_models.json", name);
+        var c = NeuralGolden.Case(file, name);
         var model = MakeModel(name);
         Assert.Equal(c.GetProperty("parameters").GetInt64(), model.ParameterCount());
         NeuralGolden.LoadState(model, c.GetProperty("state"));
@@ -142,6 +153,8 @@ public class RecurrentTests
         Assert.Equal(25_348, LstmModel.Create().ParameterCount());
         Assert.Equal(35_318, CnnLstmModel.Create().ParameterCount());
         Assert.Equal(88_933, AttentionLstmCnnModel.Create().ParameterCount());
+        Assert.Equal(88_533, AttentionLstmCnnModel.Create(attention: false).ParameterCount()); // gesture_models.json: lstm-cnn
+        Assert.Equal(84_853, EmgImageCnn.Create().ParameterCount());                         // emg-image-cnn
         Assert.Equal(51_460, CnnLstmMuscleModel.Create().ParameterCount());
         Assert.Equal(["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0", "weight_ih_l0_reverse", "weight_hh_l0_reverse", "bias_ih_l0_reverse", "bias_hh_l0_reverse"],
             new Lstm(2, 3, bidirectional: true).State().Select(s => s.Key));
@@ -154,6 +167,9 @@ public class RecurrentTests
         Assert.Equal([2, 4], CnnLstmModel.Create().OutputShape([2, 8, 1022]));
         Assert.Equal([2, 4], CnnLstmMuscleModel.Create().OutputShape([2, 8, 1022]));
         Assert.Equal([2, 53], AttentionLstmCnnModel.Create().OutputShape([2, 2, 15, 10]));
+        Assert.Equal([2, 53], AttentionLstmCnnModel.Create(attention: false).OutputShape([2, 2, 15, 10]));
+        Assert.Equal([2, 53], EmgImageCnn.Create().OutputShape([2, 1, 15, 10]));
+        Assert.Equal([2, 7], EmgImageCnn.Create(4, 7).OutputShape([2, 1, 9, 4])); // any number of frames
         Assert.Equal([2, 10], new Lstm(3, 5, bidirectional: true, output: RecurrentOutput.LastStep).OutputShape([2, 7, 3]));
         Assert.Equal([2, 7, 4], new LuongAttention(4, AttentionOutput.WeightedSequence).OutputShape([2, 7, 4]));
         // the gesture paper's image: weighted sequence → (N, 1, T, D)
@@ -253,6 +269,8 @@ public class RecurrentTests
     [InlineData("lstm")]
     [InlineData("cnn-lstm")]
     [InlineData("attention-lstm-cnn")]
+    [InlineData("lstm-cnn")]
+    [InlineData("emg-image-cnn")]
     [InlineData("bidirectional")]
     public void BatchOneInferenceAllocatesNothing(string name)
     {
@@ -261,6 +279,8 @@ public class RecurrentTests
             "lstm" => (LstmModel.Create(), new[] { 1, 50, 32 }),
             "cnn-lstm" => (CnnLstmModel.Create(), new[] { 1, 8, 1022 }),
             "attention-lstm-cnn" => (AttentionLstmCnnModel.Create(), new[] { 1, 2, 15, 10 }),
+            "lstm-cnn" => (AttentionLstmCnnModel.Create(attention: false), new[] { 1, 2, 15, 10 }),
+            "emg-image-cnn" => (EmgImageCnn.Create(), new[] { 1, 1, 15, 10 }),
             _ => (new Sequential(new Lstm(4, 6, 2, true), new LuongAttention(12, AttentionOutput.Context)), new[] { 1, 9, 4 }),
         };
         var x = RandomTensors.Normal(2, shape);

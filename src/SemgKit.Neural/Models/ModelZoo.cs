@@ -34,7 +34,7 @@ public static class ModelZoo
         new(LightCnn.Name, "Conv1d 32/64 (k=5) + BN + ReLU + max-pool blocks, 1×1 conv head, global average pooling", 8, [1022], 4,
             (c, s, k, seed) => new(LightCnn.Name, LightCnn.Create(c, One(s, LightCnn.Name), k, seed), [c, s[0]], k)),
 
-        // ── Recurrent / attention models: channels = features per frame (lstm) or EMG channels ──
+        // ── Recurrent / attention models and the EMG-image CNN: channels = features per frame (lstm) or EMG channels ──
         new(LstmModel.Name, "LSTM 64 over per-frame features (N, T, F), last step, Dense K", 32, [50], 4,
             (c, s, k, seed) => new(LstmModel.Name, LstmModel.Create(c, k, seed: seed), [One(s, LstmModel.Name), c], k)),
         new(CnnLstmModel.Name, "cnn1d conv stack, its (10, 126) output as a sequence, LSTM 64, Dense 100, Dense K", 8, [1022], 4,
@@ -43,6 +43,10 @@ public static class ModelZoo
             (c, s, k, seed) => new(CnnLstmMuscleModel.Name, CnnLstmMuscleModel.Create(c, One(s, CnnLstmMuscleModel.Name), k, seed: seed), [c, s[0]], k)),
         new(AttentionLstmCnnModel.Name, "two planes (EMG image + wavelet-packet image, frames × channels): LSTM, Luong attention, Conv2d stack, 1×1 conv head, global average pooling", 10, [15], 53,
             (c, s, k, seed) => new(AttentionLstmCnnModel.Name, AttentionLstmCnnModel.Create(One(s, AttentionLstmCnnModel.Name), c, k, seed: seed), [2, s[0], c], k)),
+        new(AttentionLstmCnnModel.LstmCnnName, "attention-lstm-cnn without the attention: two planes (EMG + wavelet-packet image), LSTM, Conv2d stack, 1×1 conv head, global average pooling", 10, [15], 53,
+            (c, s, k, seed) => new(AttentionLstmCnnModel.LstmCnnName, AttentionLstmCnnModel.Create(One(s, AttentionLstmCnnModel.LstmCnnName), c, k, seed: seed, attention: false), [2, s[0], c], k)),
+        new(EmgImageCnn.Name, "attention-lstm-cnn's Conv2d stack on the EMG image alone (1 plane, frames × channels), 1×1 conv head, global average pooling", 10, [15], 53,
+            (c, s, k, seed) => new(EmgImageCnn.Name, EmgImageCnn.Create(c, k, seed: seed), [1, One(s, EmgImageCnn.Name), c], k)),
     ];
 
     /// <summary>Every registered architecture, in registration order.</summary>

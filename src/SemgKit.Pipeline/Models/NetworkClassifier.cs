@@ -76,7 +76,8 @@ public sealed class NetworkClassifier : IClassifier
     {
         SpectrogramCnn.Name => WindowInput.Spectrogram,
         LstmModel.Name => WindowInput.FrameFeatures,
-        AttentionLstmCnnModel.Name => WindowInput.EmgWaveletImage,
+        AttentionLstmCnnModel.Name or AttentionLstmCnnModel.LstmCnnName => WindowInput.EmgWaveletImage,
+        EmgImageCnn.Name => WindowInput.EmgImage,
         _ => WindowInput.Raw,
     };
 
@@ -94,6 +95,7 @@ public sealed class NetworkClassifier : IClassifier
             (WindowInput.Spectrogram, [var c, var f, var t]) => (c, new[] { f, t }),
             (WindowInput.FrameFeatures, [var t, var f]) => (f, new[] { t }),
             (WindowInput.EmgWaveletImage, [2, var t, var c]) => (c, new[] { t }),
+            (WindowInput.EmgImage, [1, var t, var c]) => (c, new[] { t }),
             _ => throw new SemgException($"{arch.Name} cannot read inputs of shape [{string.Join(", ", s)}]"),
         };
         BuiltModel built;

@@ -63,6 +63,7 @@ public class NetworksInBundlesTests
     [InlineData("cnn1d")]
     [InlineData("spectrogram-cnn")]
     [InlineData("attention-lstm-cnn")]
+    [InlineData("emg-image-cnn")]
     [InlineData("lstm")]
     public void StreamedDecisionsEqualOfflineOnesForAnyChunking(string name)
     {

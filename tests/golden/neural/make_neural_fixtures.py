@@ -3,8 +3,10 @@
 
 Run from anywhere with the system interpreter:
     /usr/bin/python3 tests/golden/neural/make_neural_fixtures.py
-Writes layers.json, losses.json, optimizers.json, recurrent.json (LSTM and attention layers) and recurrent_models.json
-(the peer benchmark's recurrent architectures) beside this script.
+Writes layers.json, losses.json, optimizers.json, recurrent.json (LSTM and attention layers), recurrent_models.json
+(the peer benchmark's recurrent architectures) and gesture_models.json (the gesture paper's comparison models lstm-cnn and
+emg-image-cnn, SemgKit's, built from the peer's AttnLstmCnn) beside this script. Name files to write only those:
+    /usr/bin/python3 tests/golden/neural/make_neural_fixtures.py gesture_models.json
 
 Every input, weight and upstream gradient is a float32 value (stored as an exact double); PyTorch then computes in
 float64 so the C# float32 engine is compared against an accurate reference. Layers run in training mode; BatchNorm
@@ -447,16 +449,68 @@ def recurrent_models():
     return cases
 
 
+# ---- the gesture paper's comparison models (SemgKit's, not in models.py): the attention model's pieces reused --------------
+
+
+class LstmCnn(AttnLstmCnn):
+    """'lstm-cnn': AttnLstmCnn with the Luong attention removed (the LSTM outputs go straight to the conv stack); returns logits."""
+
+    def __init__(self, frames=15, channels=10, planes=2, classes=53):
+        super().__init__(frames, channels, planes, classes)
+        del self.score
+
+    def forward(self, x):  # x: (B, 2, 15, 10)
+        b = x.shape[0]
+        seq = x.permute(0, 2, 3, 1).reshape(b, self.frames, self.channels * self.planes)
+        h, _ = self.lstm(seq)                                   # (B, 15, 20)
+        img = h.reshape(b, self.frames, self.channels, self.planes).permute(0, 3, 1, 2)
+        return self.cnn(img).mean(dim=(2, 3))                   # (B, 53) logits
+
+
+class EmgImageCnn(nn.Module):
+    """'emg-image-cnn': AttnLstmCnn's conv stack on the EMG image alone (1 plane), global average pool; returns logits."""
+
+    def __init__(self, frames=15, channels=10, classes=53):
+        super().__init__()
+        self.cnn = AttnLstmCnn(frames, channels, 1, classes).cnn
+
+    def forward(self, x):  # x: (B, 1, 15, 10)
+        return self.cnn(x).mean(dim=(2, 3))
+
+
+def gesture_models():
+    torch.manual_seed(8765)
+    cases = []
+    m = LstmCnn()
+    rules = [("lstm.", "2.")] + [(f"cnn.{i}.", f"{5 + i}.") for i in range(13)]
+    cases.append(model_case("lstm-cnn", m, rename_map(m, rules), (4, 2, 15, 10), 53))
+    m = EmgImageCnn()
+    rules = [(f"cnn.{i}.", f"{i}.") for i in range(13)]
+    cases.append(model_case("emg-image-cnn", m, rename_map(m, rules), (4, 1, 15, 10), 53))
+    return cases
+
+
 def write(name, obj):
     with open(os.path.join(HERE, name), "w") as f:
         json.dump({"torch": torch.__version__, "cases": obj}, f)
 
 
 if __name__ == "__main__":
+    import sys
     torch.set_default_dtype(torch.float64)
-    write("layers.json", layers())
-    write("losses.json", losses())
-    write("optimizers.json", optimizers())
-    write("recurrent.json", recurrent())
-    write("recurrent_models.json", recurrent_models())
-    print("wrote layers.json, losses.json, optimizers.json, recurrent.json, recurrent_models.json")
+    # the first four draw from the module seed in this order (all four run whenever one of them is asked for); the others reseed
+    shared = {"layers.json": layers, "losses.json": losses, "optimizers.json": optimizers, "recurrent.json": recurrent}
+    seeded = {"recurrent_models.json": recurrent_models, "gesture_models.json": gesture_models}
+    wanted = sys.argv[1:] or [*shared, *seeded]  # e.g. make_neural_fixtures.py gesture_models.json
+    unknown = [w for w in wanted if w not in shared and w not in seeded]
+    if unknown:
+        sys.exit(f"unknown output(s) {unknown}; known: {[*shared, *seeded]}")
+    if any(w in shared for w in wanted):
+        for name, make in shared.items():
+            cases = make()
+            if name in wanted:
+                write(name, cases)
+    for name, make in seeded.items():
+        if name in wanted:
+            write(name, make())
+    print("wrote " + ", ".join(w for w in [*shared, *seeded] if w in wanted))
