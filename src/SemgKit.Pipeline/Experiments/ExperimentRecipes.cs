@@ -46,14 +46,17 @@ public static class ExperimentRecipes
 
     private const string Uci = "uci-lower-limb", Elderly = "elderly-lower-limb-isometric", CoteAllard = "myo-armband-coteallard", Ciil = "ciil-myo-electrode-shift";
 
-    private static SyntheticEmgOptions StandIn(ExperimentContext c, int channels, double fs, int classes) => SyntheticEmgOptions.Default with
+    private static SyntheticEmgOptions StandIn(ExperimentContext c, int channels, double fs, int classes, int? repetitions = null) => SyntheticEmgOptions.Default with
     {
         ChannelCount = channels,
         SampleRateHz = fs,
         ClassCount = classes,
         SubjectCount = c.Quick ? 3 : 6,
-        RepetitionCount = c.Quick ? 3 : 5,
+        RepetitionCount = repetitions ?? (c.Quick ? 3 : 5),
         ContractionMs = c.Quick ? 2000 : 3000,
+        // A 200 Hz Myo-like stand-in cannot carry the 85 Hz default spectral peak (the generator needs fs > 2.5 × peak).
+        PeakFrequencyHz = Math.Min(SyntheticEmgOptions.Default.PeakFrequencyHz, fs / 3),
+        PeakFrequencySdHz = Math.Min(SyntheticEmgOptions.Default.PeakFrequencySdHz, fs / 9),
     };
 
     private static IReadOnlyList<ExperimentPlan> PlanLowerLimb(ExperimentContext c)
@@ -83,9 +86,12 @@ public static class ExperimentRecipes
         // Myo at 200 Hz: 300 ms windows every 50 ms are 15 frames of 20 ms (4 samples) × 8 channels per image plane.
         var encoder = new FeatureEncoderOptions { Features = "TDPSD", WindowMs = 300, StepMs = 50, FrameMs = 20, FrameFeatures = "MAV", Wavelet = "db1", WaveletDepth = 1 };
         const string models = "svm,emg-image-cnn,lstm-cnn,attention-lstm-cnn";
-        Func<CancellationToken, Dataset> cote = ct => c.Open(CoteAllard, StandIn(c, 8, 200, 7), ct, "paper subjects", PaperSubjects);
-        Func<CancellationToken, Dataset> ciilTraining = ct => c.Open(Ciil, StandIn(c, 8, 200, 5), ct, "training session", d => OnlySession(d, "training"));
-        Func<CancellationToken, Dataset> ciil = ct => c.Open(Ciil, StandIn(c, 8, 200, 5), ct);
+        string[] coteSessions = ["training0", "Test0", "Test1"], ciilSessions = ["training", "trial_1", "trial_2", "trial_3", "trial_4"];
+        var coteStandIn = StandIn(c, 8, 200, 7, c.Quick ? 4 : 5);
+        var ciilStandIn = StandIn(c, 8, 200, 5, c.Quick ? 6 : 8);
+        Func<CancellationToken, Dataset> cote = ct => c.Open(CoteAllard, coteStandIn, ct, "paper subjects", d => PaperSubjects(SessionsByTrial(d, coteSessions)));
+        Func<CancellationToken, Dataset> ciilTraining = ct => c.Open(Ciil, ciilStandIn, ct, "training session", d => OnlySession(SessionsByTrial(d, ciilSessions), "training"));
+        Func<CancellationToken, Dataset> ciil = ct => c.Open(Ciil, ciilStandIn, ct, "sessions", d => SessionsByTrial(d, ciilSessions));
         return
         [
             new("coteallard", "Côté-Allard, 7 gestures, the paper's 17 subjects: per subject training0 trains, Test0 and Test1 test", cote, encoder,
@@ -164,6 +170,18 @@ public static class ExperimentRecipes
         d.Recordings.Any(r => r.Metadata.Extra.ContainsKey("paperSubject"))
             ? d.Where(r => r.Metadata.Extra.TryGetValue("paperSubject", out var p) && p == "true" && r.Metadata.Group == "evaluation")
             : d;
+
+    /// <summary>
+    /// A dataset without the <paramref name="sessions"/> (a single-session stand-in) gets them from its trial numbers: the last
+    /// trials go one each to the later sessions, the earlier trials to the first.
+    /// </summary>
+    private static Dataset SessionsByTrial(Dataset d, string[] sessions)
+    {
+        if (d.Recordings.Any(r => sessions.Contains(r.Metadata.Session))) return d;
+        int last = d.Recordings.Max(r => r.Metadata.Trial ?? 1);
+        string SessionOf(int trial) => sessions[Math.Max(0, trial - (last - sessions.Length + 1))];
+        return new Dataset(d.Name, d.ClassNames, d.Recordings.Select(r => r.WithMetadata(r.Metadata with { Session = SessionOf(r.Metadata.Trial ?? 1) })).ToArray(), d.Source, d.Notes);
+    }
 
     private static Dataset OnlySession(Dataset d, string session) =>
         d.Recordings.Any(r => r.Metadata.Session == session) ? d.Where(r => r.Metadata.Session == session) : d;
