@@ -4,7 +4,7 @@ namespace SemgKit.Signal.Features;
 /// DFTR (He et al. 2015), one value per band below Nyquist (6 at fs ≥ 1 kHz), named DFTR20-92, DFTR92-163, …,
 /// from the shared power spectrum. Kernel: <see cref="Spectral.DiscreteFourierTransformRepresentation"/>.
 /// </summary>
-public sealed class DiscreteFourierTransformRepresentation : IFeature
+public sealed class DiscreteFourierTransformRepresentation : IFeature, ISpectrumFeature
 {
     /// <summary>Bands for <paramref name="sampleRateHz"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The rate is not positive, or no band lies below its Nyquist frequency.</exception>

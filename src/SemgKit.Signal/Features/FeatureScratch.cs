@@ -13,6 +13,10 @@ public sealed class FeatureScratch
     private static FeatureScratch? t_current;
 
     private readonly PowerSpectrum _spectrum = new();
+    private MultiChannelPowerSpectrum? _windowSpectrum;
+    private MultiChannelPowerSpectrum? _shared;
+    private int _sharedChannel;
+    private TimeDomainSums[] _sums = [];
     private float[] _sorted = [];
     private float[] _work = [];
     private bool _spectrumValid;
@@ -28,6 +32,29 @@ public sealed class FeatureScratch
         _spectrumValid = false;
         _sortedValid = false;
         _inChannel = true;
+        _shared = null;
+    }
+
+    /// <summary>
+    /// As <see cref="BeginChannel()"/> for channel <paramref name="channel"/> of a window whose spectra are already in
+    /// <paramref name="windowSpectrum"/> (null: none): <see cref="Spectrum"/> then copies that channel's instead of computing it.
+    /// </summary>
+    internal void BeginChannelOfWindow(MultiChannelPowerSpectrum? windowSpectrum, int channel)
+    {
+        BeginChannel();
+        _shared = windowSpectrum;
+        _sharedChannel = channel;
+    }
+
+    /// <summary>The multi-channel spectrum that <see cref="FeatureSet"/> fills once per window (created on first use).</summary>
+    internal MultiChannelPowerSpectrum WindowSpectrum => _windowSpectrum ??= new MultiChannelPowerSpectrum();
+
+    /// <summary>Room for the <see cref="FusedTimeDomain"/> statistics of <paramref name="channelCount"/> channels.</summary>
+    internal Span<TimeDomainSums> Sums(int channelCount)
+    {
+        if (_sums.Length < channelCount)
+            _sums = new TimeDomainSums[channelCount];
+        return _sums.AsSpan(0, channelCount);
     }
 
     /// <summary>Ends the current channel window: later calls recompute (their input may be another signal).</summary>
@@ -36,6 +63,7 @@ public sealed class FeatureScratch
         _spectrumValid = false;
         _sortedValid = false;
         _inChannel = false;
+        _shared = null;
     }
 
     /// <summary>
@@ -46,7 +74,10 @@ public sealed class FeatureScratch
     {
         if (!_spectrumValid || _spectrum.WindowLength != x.Length)
         {
-            _spectrum.Compute(x);
+            if (_shared is not null && _shared.WindowLength == x.Length)
+                _shared.CopyChannel(_sharedChannel, _spectrum);
+            else
+                _spectrum.Compute(x);
             _spectrumValid = _inChannel;
         }
         return _spectrum;

@@ -18,6 +18,19 @@ public sealed class FeatureSet
     private readonly IMultiChannelFeature[] _multiChannel;
     private readonly int _valuesPerChannel;
 
+    // The evaluation plan, fixed at construction: how each feature's values are produced.
+    private readonly Kind[] _kinds;
+    private readonly int[] _offsets; // first value of each feature within a channel's block
+    private readonly bool _fused, _spectral, _perChannel;
+    private readonly float _zeroCrossingThresholdAbs, _slopeThreshold;
+
+    /// <summary>
+    /// How a feature is evaluated: <see cref="Kind.PerChannel"/> by its own <see cref="IFeature.Extract(ReadOnlySpan{float}, Span{float}, FeatureScratch)"/>
+    /// channel by channel; the others from the window-wide <see cref="FusedTimeDomain"/> statistics or
+    /// <see cref="MultiChannelPowerSpectrum"/> lane-wise kernels, for all channels at once.
+    /// </summary>
+    private enum Kind { PerChannel, MeanAbsoluteValue, RootMeanSquare, WaveformLength, ZeroCrossings, SlopeSignChanges, MeanFrequency, MedianFrequency }
+
     /// <summary>A set of per-channel <paramref name="features"/> then <paramref name="multiChannelFeatures"/>, each in order.</summary>
     /// <exception cref="ArgumentException">The set is empty or two features share a code.</exception>
     public FeatureSet(IEnumerable<IFeature> features, IEnumerable<IMultiChannelFeature>? multiChannelFeatures = null)
@@ -36,6 +49,32 @@ public sealed class FeatureSet
                 throw new ArgumentException($"Feature '{f.Code}' declares {f.ValuesPerChannel} values per channel.", nameof(features));
             _valuesPerChannel += f.ValuesPerChannel;
         }
+        _kinds = new Kind[_features.Length];
+        _offsets = new int[_features.Length];
+        for (int i = 0, offset = 0; i < _features.Length; offset += _features[i].ValuesPerChannel, i++)
+        {
+            _offsets[i] = offset;
+            _kinds[i] = _features[i] switch
+            {
+                MeanAbsoluteValue => Kind.MeanAbsoluteValue,
+                RootMeanSquare => Kind.RootMeanSquare,
+                WaveformLength => Kind.WaveformLength,
+                ZeroCrossings z => Fused(Kind.ZeroCrossings, ref _zeroCrossingThresholdAbs, z.ThresholdAbs),
+                SlopeSignChanges s => Fused(Kind.SlopeSignChanges, ref _slopeThreshold, s.Threshold),
+                MeanFrequency => Kind.MeanFrequency,
+                MedianFrequency => Kind.MedianFrequency,
+                _ => Kind.PerChannel,
+            };
+            _fused |= _kinds[i] is >= Kind.MeanAbsoluteValue and <= Kind.SlopeSignChanges;
+            _spectral |= _features[i] is ISpectrumFeature;
+            _perChannel |= _kinds[i] == Kind.PerChannel;
+        }
+    }
+
+    private static Kind Fused(Kind kind, ref float threshold, float value)
+    {
+        threshold = value;
+        return kind;
     }
 
     /// <summary>A set of <paramref name="features"/>, in order.</summary>
@@ -103,29 +142,83 @@ public sealed class FeatureSet
         var needed = ValuesPerWindow(window.ChannelCount);
         if (row.Length < needed)
             throw new ArgumentException($"The row has {row.Length} values; {window.ChannelCount} channels need {needed}.", nameof(row));
-        var offset = 0;
+        var channels = window.ChannelCount;
+        var n = window.LengthSamples;
+        var sums = _fused ? scratch.Sums(channels) : default;
+        for (var c = 0; c < sums.Length; c++)
+            sums[c] = FusedTimeDomain.Compute(window.Channel(c), _zeroCrossingThresholdAbs, _slopeThreshold);
+        MultiChannelPowerSpectrum? spectrum = null;
+        if (_spectral && n >= MultiChannelPowerSpectrum.MinimumWindowLength)
+        {
+            spectrum = scratch.WindowSpectrum;
+            spectrum.Compute(window);
+        }
+        var stride = _valuesPerChannel;
+        for (var i = 0; i < _features.Length; i++)
+        {
+            var first = _offsets[i];
+            switch (_kinds[i])
+            {
+                case Kind.MeanAbsoluteValue:
+                    for (var c = 0; c < channels; c++)
+                        row[first + c * stride] = sums[c].SumOfMagnitudes / n;
+                    break;
+                case Kind.RootMeanSquare:
+                    for (var c = 0; c < channels; c++)
+                        row[first + c * stride] = MathF.Sqrt(sums[c].SumOfSquares / n);
+                    break;
+                case Kind.WaveformLength:
+                    for (var c = 0; c < channels; c++)
+                        row[first + c * stride] = sums[c].WaveformLength;
+                    break;
+                case Kind.ZeroCrossings:
+                    for (var c = 0; c < channels; c++)
+                        row[first + c * stride] = sums[c].ZeroCrossings;
+                    break;
+                case Kind.SlopeSignChanges:
+                    for (var c = 0; c < channels; c++)
+                        row[first + c * stride] = sums[c].SlopeSignChanges;
+                    break;
+                case Kind.MeanFrequency when spectrum is not null:
+                    spectrum.MeanFrequencies(((MeanFrequency)_features[i]).SampleRateHz, row, first, stride);
+                    break;
+                case Kind.MedianFrequency when spectrum is not null:
+                    spectrum.MedianFrequencies(((MedianFrequency)_features[i]).SampleRateHz, row, first, stride);
+                    break;
+            }
+        }
+        if (_perChannel || (_spectral && spectrum is null))
+            ExtractPerChannel(window, row, scratch, spectrum);
+        var offset = channels * stride;
+        foreach (var m in _multiChannel)
+        {
+            var count = m.ValueCount(channels);
+            m.Extract(window, row.Slice(offset, count));
+            offset += count;
+        }
+    }
+
+    /// <summary>The features that the window-wide kernels did not write, channel by channel, sharing <paramref name="spectrum"/> when there is one.</summary>
+    private void ExtractPerChannel(MultiChannelWindow window, Span<float> row, FeatureScratch scratch, MultiChannelPowerSpectrum? spectrum)
+    {
         for (var c = 0; c < window.ChannelCount; c++)
         {
             var x = window.Channel(c);
-            scratch.BeginChannel();
+            var block = row.Slice(c * _valuesPerChannel, _valuesPerChannel);
+            scratch.BeginChannelOfWindow(spectrum, c);
             try
             {
-                foreach (var f in _features)
+                for (var i = 0; i < _features.Length; i++)
                 {
-                    f.Extract(x, row.Slice(offset, f.ValuesPerChannel), scratch);
-                    offset += f.ValuesPerChannel;
+                    var bulk = _kinds[i] is Kind.MeanFrequency or Kind.MedianFrequency ? spectrum is not null : _kinds[i] != Kind.PerChannel;
+                    if (!bulk)
+                        _features[i].Extract(x, block.Slice(_offsets[i], _features[i].ValuesPerChannel), scratch);
                 }
             }
             finally
             {
                 scratch.EndChannel();
             }
-        }
-        foreach (var m in _multiChannel)
-        {
-            var count = m.ValueCount(window.ChannelCount);
-            m.Extract(window, row.Slice(offset, count));
-            offset += count;
         }
     }
 

@@ -4,7 +4,7 @@ namespace SemgKit.Signal.Features;
 /// MNP, one value per channel, from the power spectrum shared by all spectral features of the channel window.
 /// Kernel: <see cref="Spectral.MeanPower"/>.
 /// </summary>
-public sealed class MeanPower : IFeature
+public sealed class MeanPower : IFeature, ISpectrumFeature
 {
     /// <inheritdoc/>
     public string Code => "MNP";

@@ -4,7 +4,7 @@ namespace SemgKit.Signal.Features;
 /// PKF, one value per channel, from the power spectrum shared by all spectral features of the channel window.
 /// Kernel: <see cref="Spectral.PeakFrequency"/>.
 /// </summary>
-public sealed class PeakFrequency(double sampleRateHz) : IFeature
+public sealed class PeakFrequency(double sampleRateHz) : IFeature, ISpectrumFeature
 {
     /// <summary>The sample rate that converts FFT bins to Hz.</summary>
     public double SampleRateHz { get; } = FeatureArguments.SampleRate(sampleRateHz);

@@ -17,7 +17,7 @@ public sealed class PowerSpectrum
     public int WindowLength { get; private set; }
 
     /// <summary>L, the zero-padded FFT length (the next power of two ≥ N).</summary>
-    public int FftLength => _fft?.Length ?? 0;
+    public int FftLength { get; private set; }
 
     /// <summary>P_k = |X_k/N|², k = 0..L/2−1 (L/2 values; 1 value when N = 1).</summary>
     public ReadOnlySpan<double> Power => _power;
@@ -40,9 +40,8 @@ public sealed class PowerSpectrum
             _fft = new Radix2Fft(l);
             _re = new double[l];
             _im = new double[l];
-            _power = new double[Math.Max(1, l / 2)];
         }
-        WindowLength = x.Length;
+        Load(x.Length, l);
         for (var i = 0; i < x.Length; i++)
             _re[i] = x[i];
         Array.Clear(_re, x.Length, l - x.Length);
@@ -51,5 +50,16 @@ public sealed class PowerSpectrum
         var scale = 1.0 / ((double)x.Length * x.Length);
         for (var k = 0; k < _power.Length; k++)
             _power[k] = (_re[k] * _re[k] + _im[k] * _im[k]) * scale;
+    }
+
+    /// <summary>Makes this the spectrum of a window of <paramref name="windowLength"/> samples padded to <paramref name="fftLength"/> and returns its bins to fill (<see cref="MultiChannelPowerSpectrum.CopyChannel"/>).</summary>
+    internal Span<double> Load(int windowLength, int fftLength)
+    {
+        var bins = Math.Max(1, fftLength / 2);
+        if (_power.Length != bins)
+            _power = new double[bins];
+        WindowLength = windowLength;
+        FftLength = fftLength;
+        return _power;
     }
 }

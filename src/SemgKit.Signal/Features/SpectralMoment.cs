@@ -1,7 +1,7 @@
 namespace SemgKit.Signal.Features;
 
 /// <summary>SM (spectral moment of order q, default 2), one value per channel, from the shared power spectrum. Kernel: <see cref="Spectral.SpectralMoment"/>.</summary>
-public sealed class SpectralMoment(double sampleRateHz, int order = 2) : IFeature
+public sealed class SpectralMoment(double sampleRateHz, int order = 2) : IFeature, ISpectrumFeature
 {
     /// <summary>The sample rate that converts FFT bins to Hz.</summary>
     public double SampleRateHz { get; } = FeatureArguments.SampleRate(sampleRateHz);
