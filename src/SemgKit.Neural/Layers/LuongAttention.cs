@@ -90,7 +90,7 @@ public sealed class LuongAttention : Layer
             var ab = alpha.Slice(b * q * t, q * t);
             // S (Q, T) = Q (Q, D) · Uᵀ (D, T), Q = the last q rows of H
             Sgemm.Multiply(false, true, q, t, d, 1f, hb[((t - q) * d)..], d, ub, d, 0f, ab, t, Threads);
-            for (int r = 0; r < q; r++) TensorPrimitives.SoftMax(ab.Slice(r * t, t), ab.Slice(r * t, t));
+            for (int r = 0; r < q; r++) StableSoftmax.Apply(ab.Slice(r * t, t), ab.Slice(r * t, t));
             if (Output == AttentionOutput.WeightedSequence)
                 for (int s = 0; s < t; s++) TensorPrimitives.Multiply(hb.Slice(s * d, d), ab[s], ys.Slice((b * t + s) * d, d));
             else // C (Q, D) = α (Q, T) · H (T, D)

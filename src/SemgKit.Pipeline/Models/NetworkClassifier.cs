@@ -67,7 +67,7 @@ public sealed class NetworkClassifier : IClassifier
         features.CopyTo(_input.Span);
         var logits = Model.Forward(_input, training: false).Span;
         var p = probabilities.IsEmpty ? _probabilities : probabilities;
-        System.Numerics.Tensors.TensorPrimitives.SoftMax(logits, p);
+        Neural.Kernels.StableSoftmax.Apply(logits, p);
         return System.Numerics.Tensors.TensorPrimitives.IndexOfMax(logits);
     }
 
