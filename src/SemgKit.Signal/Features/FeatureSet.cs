@@ -223,6 +223,44 @@ public sealed class FeatureSet
     }
 
     /// <summary>
+    /// One row per window for W windows stored back to back in <paramref name="windows"/> (each a channel-major block of
+    /// C × N = <paramref name="channelCount"/> × <paramref name="lengthSamples"/> values) into <paramref name="matrix"/>
+    /// (row-major, W × <see cref="ValuesPerWindow"/>), the windows split into <paramref name="threads"/> contiguous
+    /// parts computed in parallel (each thread its own <see cref="FeatureScratch"/>). Rows are identical for any thread
+    /// count. Returns W. Allocates only the parallel loop's bookkeeping, nothing per window.
+    /// </summary>
+    /// <exception cref="ArgumentException">The windows are not whole C × N blocks, or the matrix is too small.</exception>
+    public int ExtractBatch(ReadOnlyMemory<float> windows, int channelCount, int lengthSamples, Memory<float> matrix, int threads = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(channelCount, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(lengthSamples, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        var size = channelCount * lengthSamples;
+        if (windows.Length % size != 0)
+            throw new ArgumentException($"{windows.Length} values are not whole windows of {channelCount} × {lengthSamples}.", nameof(windows));
+        var count = windows.Length / size;
+        var width = ValuesPerWindow(channelCount);
+        if (matrix.Length < count * width)
+            throw new ArgumentException($"The matrix has {matrix.Length} values; {count} windows × {width} need {count * width}.", nameof(matrix));
+        var parts = Math.Min(threads, count);
+        if (parts <= 1)
+        {
+            ExtractRange(windows.Span, channelCount, matrix.Span, 0, count, size, width);
+            return count;
+        }
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+            ExtractRange(windows.Span, channelCount, matrix.Span, (int)((long)count * part / parts), (int)((long)count * (part + 1) / parts), size, width));
+        return count;
+    }
+
+    private void ExtractRange(ReadOnlySpan<float> windows, int channelCount, Span<float> matrix, int first, int end, int size, int width)
+    {
+        var scratch = FeatureScratch.ForCurrentThread;
+        for (var w = first; w < end; w++)
+            Extract(MultiChannelWindow.OverBlock(windows.Slice(w * size, size), channelCount), matrix.Slice(w * width, width), scratch);
+    }
+
+    /// <summary>
     /// Writes one row per sliding window of a channel-major block (C channels of T = block.Length / C samples)
     /// into <paramref name="matrix"/> (row-major, windows × C·F) and returns the number of windows,
     /// <see cref="SlidingWindows.Count"/>(T, lengthSamples, stepSamples). Allocates nothing.

@@ -91,4 +91,28 @@ public class FeatureSetTests
             }
         }
     }
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    public void ExtractBatchGivesEveryThreadCountTheRowsOfExtract(int threads)
+    {
+        const int channels = 3, length = 64, windows = 37;
+        var rng = new Random(7);
+        var data = new float[windows * channels * length];
+        for (var i = 0; i < data.Length; i++)
+            data[i] = (float)(rng.NextDouble() * 2 - 1);
+        var set = FeatureCatalog.Parse("MAV,WL,ZC:0.1,SSC,RMS,MNF,MDF,AR:4", 1000);
+        var width = set.ValuesPerWindow(channels);
+        var matrix = new float[windows * width];
+        Assert.Equal(windows, set.ExtractBatch(data, channels, length, matrix, threads));
+        var row = new float[width];
+        for (var w = 0; w < windows; w++)
+        {
+            set.Extract(MultiChannelWindow.OverBlock(data.AsSpan(w * channels * length, channels * length), channels), row);
+            Assert.Equal(row, matrix.AsSpan(w * width, width).ToArray());
+        }
+        Assert.Throws<ArgumentException>(() => set.ExtractBatch(data.AsMemory(1), channels, length, matrix, threads));
+        Assert.Throws<ArgumentException>(() => set.ExtractBatch(data, channels, length, new float[width], threads));
+    }
 }
