@@ -97,7 +97,7 @@ public static class FeatureEvaluation
                 votes.Add(test, foldPredictions, fold.Test, classCount);
             }
             models.Add(ToModelResult(spec.Name, truth.ToArray(), predicted.ToArray(), scores.ToArray(), dataset.ClassNames, restClass, foldResults, trainSeconds, predictSeconds * 1e6 / Math.Max(1, truth.Count))
-                with { History = TrainingCurves.Mean(histories), RecordingVoteAccuracy = votes.Accuracy, GroupAccuracy = votes.GroupAccuracy() });
+                with { History = TrainingCurves.Mean(histories), RecordingVoteAccuracy = votes.Accuracy, SmoothedAccuracy = votes.SmoothedAccuracy, GroupAccuracy = votes.GroupAccuracy() });
         }
         progress?.Report((total, total, "done"));
         var (first, firstFolds) = encodings[inputs[0]];

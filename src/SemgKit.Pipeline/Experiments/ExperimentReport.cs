@@ -35,11 +35,11 @@ public static class ExperimentReport
         sb.Append($"# SemgKit experiment {results.Recipe}{(results.Quick ? " (quick)" : "")}\n\n{results.Description}\n\n");
         sb.Append($"- Seed {results.Seed}; {results.Runs.Count} runs; wall time {F(results.WallSeconds, "0.0")} s\n");
         foreach (var note in results.Notes) sb.Append($"- Note: {note}\n");
-        sb.Append("\n## Runs\n\n| Run | Data | Split | Model | Accuracy (mean ± sd over folds) | Pooled acc. | Macro F1 | Macro AUC | Vote acc. (recordings) | Train (s) |\n");
+        sb.Append("\n## Runs\n\n| Run | Data | Split | Model | Accuracy (mean ± sd over folds) | Pooled acc. | Macro F1 | Macro AUC | Vote acc. (recordings) | Acc. (vote of last 5) | Train (s) |\n");
         sb.Append("|---|---|---|---|---:|---:|---:|---:|---:|---:|\n");
         foreach (var run in results.Runs)
             foreach (var m in run.Results.Models)
-                sb.Append($"| [{run.Name}](runs/{run.Name}/report.md) | {run.Results.Dataset.Name} | {run.Results.Split.Kind} ({run.Results.Split.Folds} folds) | {m.Name} | {Pct(m.AccuracyMean)} ± {Pct(m.AccuracySd)} | {Pct(m.Accuracy)} | {F(m.MacroF1, "0.000")} | {F(m.MacroAuc, "0.000")} | {Pct(m.RecordingVoteAccuracy)} | {F(m.TrainSeconds, "0.0")} |\n");
+                sb.Append($"| [{run.Name}](runs/{run.Name}/report.md) | {run.Results.Dataset.Name} | {run.Results.Split.Kind} ({run.Results.Split.Folds} folds) | {m.Name} | {Pct(m.AccuracyMean)} ± {Pct(m.AccuracySd)} | {Pct(m.Accuracy)} | {F(m.MacroF1, "0.000")} | {F(m.MacroAuc, "0.000")} | {Pct(m.RecordingVoteAccuracy)} | {Pct(m.SmoothedAccuracy)} | {F(m.TrainSeconds, "0.0")} |\n");
         var figures = Comparisons(results).ToArray();
         if (figures.Length > 0)
         {
@@ -96,9 +96,9 @@ public static class ExperimentReport
             sb.Append($"<section><h2>{HtmlReport.E(run.Name)}</h2><p>{HtmlReport.E(run.Description)} <a href=\"runs/{Uri.EscapeDataString(run.Name)}/report.html\">full report</a></p>");
             sb.Append($"<p class=\"dim\">{HtmlReport.E(r.Dataset.Name)}: {r.Dataset.Subjects} subjects, {r.Dataset.Recordings} recordings · {HtmlReport.E(r.Split.Description)} ({r.Split.Folds} folds; {r.Split.TrainWindows} training / {r.Split.TestWindows} test windows) · {HtmlReport.E(r.Pipeline.Filter)}; {F(r.Pipeline.WindowMs, "0.#")} ms windows every {F(r.Pipeline.StepMs, "0.#")} ms · {F(r.WallSeconds, "0.0")} s</p>");
             foreach (var note in r.Notes) sb.Append($"<p class=\"dim\">Note: {HtmlReport.E(note)}</p>");
-            sb.Append("<table><thead><tr><th>Model</th><th>Accuracy (mean ± sd over folds)</th><th>Pooled</th><th>Macro F1</th><th>Macro AUC</th><th>Vote acc. (recordings)</th><th>By group</th><th>Train (s)</th></tr></thead><tbody>");
+            sb.Append("<table><thead><tr><th>Model</th><th>Accuracy (mean ± sd over folds)</th><th>Pooled</th><th>Macro F1</th><th>Macro AUC</th><th>Vote acc. (recordings)</th><th>Acc. (vote of last 5)</th><th>By group</th><th>Train (s)</th></tr></thead><tbody>");
             foreach (var m in r.Models)
-                sb.Append($"<tr><td>{HtmlReport.E(m.Name)}</td><td>{Pct(m.AccuracyMean)} ± {Pct(m.AccuracySd)}</td><td>{Pct(m.Accuracy)}</td><td>{F(m.MacroF1, "0.000")}</td><td>{F(m.MacroAuc, "0.000")}</td><td>{Pct(m.RecordingVoteAccuracy)}</td><td>{HtmlReport.E(string.Join(", ", m.GroupAccuracy.Select(g => $"{g.Key} {Pct(g.Value)}")))}</td><td>{F(m.TrainSeconds, "0.0")}</td></tr>");
+                sb.Append($"<tr><td>{HtmlReport.E(m.Name)}</td><td>{Pct(m.AccuracyMean)} ± {Pct(m.AccuracySd)}</td><td>{Pct(m.Accuracy)}</td><td>{F(m.MacroF1, "0.000")}</td><td>{F(m.MacroAuc, "0.000")}</td><td>{Pct(m.RecordingVoteAccuracy)}</td><td>{Pct(m.SmoothedAccuracy)}</td><td>{HtmlReport.E(string.Join(", ", m.GroupAccuracy.Select(g => $"{g.Key} {Pct(g.Value)}")))}</td><td>{F(m.TrainSeconds, "0.0")}</td></tr>");
             sb.Append("</tbody></table>");
             if (r.Models.Count > 0)
                 HtmlReport.Figure(sb, BarChart.Render($"{run.Name}: accuracy by model", r.Models.Select(m => m.Name).ToArray(),

@@ -20,6 +20,7 @@ public sealed record PaperFigure(string What, double Accuracy, string Source, st
     private double Value(Reports.ModelResult m) => Metric switch
     {
         PaperMetric.VoteAccuracy => m.RecordingVoteAccuracy,
+        PaperMetric.SmoothedAccuracy => m.SmoothedAccuracy,
         PaperMetric.PooledAccuracy => m.Accuracy,
         _ => m.AccuracyMean,
     };

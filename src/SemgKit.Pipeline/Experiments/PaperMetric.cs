@@ -11,4 +11,7 @@ public enum PaperMetric
 
     /// <summary>Majority vote over each test recording's windows.</summary>
     VoteAccuracy,
+
+    /// <summary>Per-window accuracy after the causal majority vote of the last 5 decisions (<c>--majority-vote 5</c>).</summary>
+    SmoothedAccuracy,
 }

@@ -45,10 +45,10 @@ public static class HtmlReport
         }
         sb.Append("</section>");
 
-        sb.Append("<section><h2>Models</h2><table><thead><tr><th>Model</th><th>Accuracy</th><th>Mean ± sd over folds</th><th>Balanced acc.</th><th>Macro F1</th><th>Macro AUC</th><th>Kappa</th><th>Vote acc. (recordings)</th><th>Active error</th><th>Instability</th><th>Train (s)</th><th>Predict (µs/window)</th></tr></thead><tbody>");
+        sb.Append("<section><h2>Models</h2><table><thead><tr><th>Model</th><th>Accuracy</th><th>Mean ± sd over folds</th><th>Balanced acc.</th><th>Macro F1</th><th>Macro AUC</th><th>Kappa</th><th>Vote acc. (recordings)</th><th>Acc. (vote of last 5)</th><th>Active error</th><th>Instability</th><th>Train (s)</th><th>Predict (µs/window)</th></tr></thead><tbody>");
         foreach (var m in results.Models)
         {
-            sb.Append($"<tr><td>{E(m.Name)}</td><td>{Pct(m.Accuracy)}</td><td>{Pct(m.AccuracyMean)} ± {Pct(m.AccuracySd)}</td><td>{Pct(m.BalancedAccuracy)}</td><td>{F(m.MacroF1, "0.000")}</td><td>{F(m.MacroAuc, "0.000")}</td><td>{F(m.CohenKappa, "0.000")}</td><td>{Pct(m.RecordingVoteAccuracy)}</td><td>{Pct(m.ActiveError)}</td><td>{F(m.Instability, "0.000")}</td><td>{F(m.TrainSeconds, "0.000")}</td><td>{F(m.MeanPredictionMicroseconds, "0.00")}</td></tr>");
+            sb.Append($"<tr><td>{E(m.Name)}</td><td>{Pct(m.Accuracy)}</td><td>{Pct(m.AccuracyMean)} ± {Pct(m.AccuracySd)}</td><td>{Pct(m.BalancedAccuracy)}</td><td>{F(m.MacroF1, "0.000")}</td><td>{F(m.MacroAuc, "0.000")}</td><td>{F(m.CohenKappa, "0.000")}</td><td>{Pct(m.RecordingVoteAccuracy)}</td><td>{Pct(m.SmoothedAccuracy)}</td><td>{Pct(m.ActiveError)}</td><td>{F(m.Instability, "0.000")}</td><td>{F(m.TrainSeconds, "0.000")}</td><td>{F(m.MeanPredictionMicroseconds, "0.00")}</td></tr>");
         }
         sb.Append("</tbody></table>");
         if (results.Models.Count > 0)

@@ -40,6 +40,12 @@ public sealed record ModelResult
     /// </summary>
     public double RecordingVoteAccuracy { get; init; } = double.NaN;
 
+    /// <summary>
+    /// Per-window accuracy after a causal majority vote of the last 5 decisions within each test recording (the
+    /// streaming post-processing <c>--majority-vote 5</c>; about 100 ms more delay at a 50 ms step). NaN when not computed.
+    /// </summary>
+    public double SmoothedAccuracy { get; init; } = double.NaN;
+
     /// <summary>Per-window accuracy within each population group of the test recordings (e.g. "healthy", "patient"); empty without groups.</summary>
     public IReadOnlyDictionary<string, double> GroupAccuracy { get; init; } = new Dictionary<string, double>();
 

@@ -167,4 +167,18 @@ public class FeatureEvaluationTests
         Assert.True(testRecordings >= 2, "synthetic data must give at least two labelled test recordings");
         Assert.Equal(0, m.RecordingVoteAccuracy * testRecordings % 1, 9);
     }
+    [Fact]
+    public void SmoothedAccuracyIsTheCausalVoteOfTheLastFiveDecisionsResetPerRecording()
+    {
+        var recordings = SyntheticEmg.Generate(SyntheticEmgOptions.Default with { SubjectCount = 2, RepetitionCount = 2, ClassCount = 2 }, 5, TestContext.Current.CancellationToken).Recordings.Take(2).ToArray();
+        Assert.Equal(2, recordings.Length);
+        // recording 0: all windows class 0; recording 1: class 1
+        var test = new WindowedFeatures(new float[8], [0, 0, 0, 0, 0, 0, 1, 1], [0, 0, 0, 0, 0, 0, 1, 1], 8, 1);
+        var votes = new RecordingVotes();
+        votes.Add(test, [0, 1, 1, 1, 0, 0, 0, 1], recordings, 2);
+        // smoothed: 0 | tie 0,1 → the most recent (1) | 1 | 1 | 1 (3 of 5) | 1 (3 of 5); reset; 0 | tie → 1: 2 of 8 right
+        Assert.Equal(2.0 / 8, votes.SmoothedAccuracy, 12);
+        // whole-recording votes: recording 0 ties 3–3 → class 0 (lowest index) right; recording 1 ties 1–1 → 0 wrong
+        Assert.Equal(0.5, votes.Accuracy, 12);
+    }
 }
