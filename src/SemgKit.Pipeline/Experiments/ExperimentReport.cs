@@ -36,7 +36,7 @@ public static class ExperimentReport
         sb.Append($"- Seed {results.Seed}; {results.Runs.Count} runs; wall time {F(results.WallSeconds, "0.0")} s\n");
         foreach (var note in results.Notes) sb.Append($"- Note: {note}\n");
         sb.Append("\n## Runs\n\n| Run | Data | Split | Model | Accuracy (mean ± sd over folds) | Pooled acc. | Macro F1 | Macro AUC | Vote acc. (recordings) | Acc. (vote of last 5) | Train (s) |\n");
-        sb.Append("|---|---|---|---|---:|---:|---:|---:|---:|---:|\n");
+        sb.Append("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var run in results.Runs)
             foreach (var m in run.Results.Models)
                 sb.Append($"| [{run.Name}](runs/{run.Name}/report.md) | {run.Results.Dataset.Name} | {run.Results.Split.Kind} ({run.Results.Split.Folds} folds) | {m.Name} | {Pct(m.AccuracyMean)} ± {Pct(m.AccuracySd)} | {Pct(m.Accuracy)} | {F(m.MacroF1, "0.000")} | {F(m.MacroAuc, "0.000")} | {Pct(m.RecordingVoteAccuracy)} | {Pct(m.SmoothedAccuracy)} | {F(m.TrainSeconds, "0.0")} |\n");

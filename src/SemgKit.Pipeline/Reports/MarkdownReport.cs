@@ -26,7 +26,7 @@ public static class MarkdownReport
         foreach (var note in results.Notes) sb.Append($"- Note: {note}\n");
         sb.Append('\n');
         sb.Append("| Model | Accuracy | Mean ± sd (folds) | Balanced acc. | Macro F1 | Macro AUC | Kappa | Vote acc. (recordings) | Acc. (vote of last 5) | Active error | Instability | Train (s) | Predict (µs/window) |\n");
-        sb.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var m in results.Models)
             sb.Append($"| {m.Name} | {Pct(m.Accuracy)} | {Pct(m.AccuracyMean)} ± {Pct(m.AccuracySd)} | {Pct(m.BalancedAccuracy)} | {F(m.MacroF1, "0.000")} | {F(m.MacroAuc, "0.000")} | {F(m.CohenKappa, "0.000")} | {Pct(m.RecordingVoteAccuracy)} | {Pct(m.SmoothedAccuracy)} | {Pct(m.ActiveError)} | {F(m.Instability, "0.000")} | {F(m.TrainSeconds, "0.000")} | {F(m.MeanPredictionMicroseconds, "0.00")} |\n");
         foreach (var m in results.Models)
