@@ -44,6 +44,22 @@ public class ExperimentRecipeTests
         }
         foreach (var figure in results.Runs.SelectMany(r => r.Paper))
             Assert.Contains(figure.What, md);
+        AssertTablesAreRectangular(md);
+        foreach (var run in results.Runs)
+            AssertTablesAreRectangular(File.ReadAllText(Path.Combine(output.Path, "runs", run.Name, "report.md")));
+    }
+
+    /// <summary>Every Markdown table: each row (header and separator included) has the header's number of cells.</summary>
+    private static void AssertTablesAreRectangular(string markdown)
+    {
+        int? cells = null;
+        foreach (var line in markdown.Split('\n'))
+        {
+            if (!line.StartsWith('|')) { cells = null; continue; }
+            int count = line.Count(ch => ch == '|');
+            cells ??= count;
+            Assert.True(cells == count, $"table row with {count - 1} cells under a {cells - 1}-cell header: {line}");
+        }
     }
 
     [Fact]
