@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -55,6 +54,7 @@ public sealed class MultiChannelSosFilter
     /// T = input.Length / C samples per channel. <paramref name="output"/> has the same layout and may be the same memory.
     /// </summary>
     /// <exception cref="ArgumentException">The length is not a multiple of C, or output is shorter than input.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // fully optimised from the first call: no tier-0/OSR phase in live use
     public void ProcessChannelMajor(ReadOnlySpan<float> input, Span<float> output)
     {
         var frames = CheckLengths(input, output);
@@ -90,6 +90,7 @@ public sealed class MultiChannelSosFilter
     /// <paramref name="output"/> has the same layout and may be the same memory.
     /// </summary>
     /// <exception cref="ArgumentException">The length is not a multiple of C, or output is shorter than input.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // fully optimised from the first call: no tier-0/OSR phase in live use
     public void ProcessFrameMajor(ReadOnlySpan<float> input, Span<float> output)
     {
         var frames = CheckLengths(input, output);
@@ -102,9 +103,9 @@ public sealed class MultiChannelSosFilter
             var src = input.Slice(start * channels, n * channels);
             if (channels == padded)
             {
-                TensorPrimitives.ConvertTruncating(src, block[..src.Length]);
+                Widen(src, block);
                 Run(n);
-                TensorPrimitives.ConvertTruncating<double, float>(block[..src.Length], output.Slice(start * channels, n * channels));
+                Narrow(block[..src.Length], output.Slice(start * channels, n * channels));
                 continue;
             }
             for (var t = 0; t < n; t++)
@@ -132,6 +133,38 @@ public sealed class MultiChannelSosFilter
             SosKernels.ProcessLanes512(_sections, _state, _block, _padded, frames);
         else
             SosKernels.ProcessLanes256(_sections, _state, _block, _padded, frames);
+    }
+
+    // float → double and back, 8 values per step (TensorPrimitives.ConvertTruncating<double, float> is scalar in .NET 10,
+    // which cost more than the filter itself).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // fully optimised from the first call: no tier-0/OSR phase in live use
+    private static void Widen(ReadOnlySpan<float> source, Span<double> destination)
+    {
+        ref var src = ref MemoryMarshal.GetReference(source);
+        ref var dst = ref MemoryMarshal.GetReference(destination);
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i + 8 <= source.Length; i += 8)
+            {
+                var (lower, upper) = Vector256.Widen(Vector256.LoadUnsafe(ref src, (nuint)i));
+                lower.StoreUnsafe(ref dst, (nuint)i);
+                upper.StoreUnsafe(ref dst, (nuint)(i + 4));
+            }
+        for (; i < source.Length; i++)
+            Unsafe.Add(ref dst, i) = Unsafe.Add(ref src, i);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // fully optimised from the first call: no tier-0/OSR phase in live use
+    private static void Narrow(ReadOnlySpan<double> source, Span<float> destination)
+    {
+        ref var src = ref MemoryMarshal.GetReference(source);
+        ref var dst = ref MemoryMarshal.GetReference(destination);
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; i + 8 <= source.Length; i += 8)
+                Vector256.Narrow(Vector256.LoadUnsafe(ref src, (nuint)i), Vector256.LoadUnsafe(ref src, (nuint)(i + 4))).StoreUnsafe(ref dst, (nuint)i);
+        for (; i < source.Length; i++)
+            Unsafe.Add(ref dst, i) = (float)Unsafe.Add(ref src, i);
     }
 
     /// <summary>Clears the state of every channel, as for a new recording.</summary>
