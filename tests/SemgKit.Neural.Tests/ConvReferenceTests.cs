@@ -112,6 +112,47 @@ public class ConvReferenceTests
         Close.All(expected, y.Span, 1e-4, "conv transpose 2d");
     }
 
+    public static TheoryData<int, int, int, int, int, int, int, int, int> SameGeometries() => new()
+    {
+        // h, w, kh, kw, dh, dw, padTop, padLeft, rows per chunk (stride 1, output width = w: the contiguous path)
+        { 7, 9, 3, 3, 1, 1, 1, 1, 3 },
+        { 5, 6, 5, 3, 1, 1, 2, 1, 2 },
+        { 6, 8, 3, 3, 2, 2, 2, 2, 4 },
+        { 4, 2, 5, 5, 1, 1, 2, 2, 1 },  // kernel wider than the image: some taps are all padding
+        { 3, 5, 1, 3, 1, 1, 0, 0, 3 },  // no left padding: output narrower than input, general path
+    };
+
+    [Theory]
+    [MemberData(nameof(SameGeometries))]
+    public void RowRangeUnfoldAndFoldMatchNaiveLoops(int h, int w, int kh, int kw, int dh, int dw, int padTop, int padLeft, int chunk)
+    {
+        var g = new WindowGeometry(kh, kw, 1, 1, dh, dw, padTop, padLeft);
+        int ch = 2, ho = h + 2 * padTop - dh * (kh - 1), wo = w + 2 * padLeft - dw * (kw - 1);
+        var x = RandomTensors.Normal(11, ch, h, w).Span.ToArray();
+        var folded = new float[ch * h * w];
+        var expectedFold = new double[ch * h * w];
+        for (int r0 = 0; r0 < ho; r0 += chunk)
+        {
+            int r1 = Math.Min(ho, r0 + chunk), cols = (r1 - r0) * wo, taps = ch * kh * kw;
+            var col = new float[taps * cols];
+            Im2Col.Unfold(x, ch, h, w, g, wo, r0, r1, col);
+            var dcol = RandomTensors.Normal((ulong)(20 + r0), taps * cols).Span.ToArray();
+            for (int c = 0, row = 0; c < ch; c++)
+                for (int ki = 0; ki < kh; ki++)
+                    for (int kj = 0; kj < kw; kj++, row++)
+                        for (int oy = r0; oy < r1; oy++)
+                            for (int ox = 0; ox < wo; ox++)
+                            {
+                                int iy = oy - padTop + ki * dh, ix = ox - padLeft + kj * dw, j = row * cols + (oy - r0) * wo + ox;
+                                bool inside = iy >= 0 && iy < h && ix >= 0 && ix < w;
+                                Assert.Equal(inside ? x[(c * h + iy) * w + ix] : 0f, col[j]);
+                                if (inside) expectedFold[(c * h + iy) * w + ix] += dcol[j];
+                            }
+            Im2Col.FoldAddConsuming(dcol, ch, h, w, g, wo, r0, r1, folded);
+        }
+        Close.All(expectedFold, folded, 1e-5, "fold");
+    }
+
     [Fact]
     public void FoldIsTheAdjointOfUnfold()
     {

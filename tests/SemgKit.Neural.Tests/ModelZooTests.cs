@@ -189,6 +189,65 @@ public class ModelZooTests
         Close.All(y.Span, fused.Span, rtol: 1e-5, what: "fused");
     }
 
+    [Theory]
+    [InlineData(9, 7)]   // 4 pooled columns: narrow rows, vector path with read-ahead
+    [InlineData(6, 34)]  // 17 pooled columns: one whole vector and a masked tail
+    public void FusedTrainingEqualsTheLayersOneByOne(int h, int w)
+    {
+        var fusedBlock = new ConvBlock(new Conv2d(3, 5, 3, padding: 1), new BatchNorm2d(5), new MaxPool2d(2));
+        var plainBlock = new ConvBlock(new Conv2d(3, 5, 3, padding: 1), new BatchNorm2d(5), new MaxPool2d(2));
+        fusedBlock.Initialize(4);
+        plainBlock.Initialize(4);
+        var x = RandomTensors.Normal(3, 4, 3, h, w);
+        var fused = fusedBlock.Forward(x, training: true).Clone();
+        Tensor y = plainBlock.Convolution.Forward(x, true);
+        y = plainBlock.Norm.Forward(y, true);
+        var relu = new ReLU();
+        y = relu.Forward(y, true);
+        y = plainBlock.Pool!.Forward(y, true);
+        Close.All(y.Span, fused.Span, rtol: 1e-5, what: "fused training forward");
+        var dy = RandomTensors.Normal(5, y.ShapeArray());
+        var dxFused = fusedBlock.Backward(dy).Clone();
+        var dx = plainBlock.Convolution.Backward(plainBlock.Norm.Backward(relu.Backward(plainBlock.Pool.Backward(dy))));
+        Close.All(dx.Span, dxFused.Span, rtol: 1e-4, what: "fused training dx");
+        Close.All(plainBlock.Convolution.Weight.Grad.Span, fusedBlock.Convolution.Weight.Grad.Span, rtol: 1e-4, what: "fused training dW");
+        Close.All(plainBlock.Norm.Weight.Grad.Span, fusedBlock.Norm.Weight.Grad.Span, rtol: 1e-4, what: "fused training dγ");
+    }
+
+    [Fact]
+    public void PlaneKernelsEqualTheRowKernelsAtEveryWidthWithAndWithoutSlack()
+    {
+        foreach (bool twoRows in new[] { true, false })
+            for (int width = 2; width <= 40; width++)
+                for (int slack = 0; slack <= 32; slack += 32)
+                {
+                    int height = twoRows ? 5 : 1, outH = twoRows ? height / 2 : 1, outW = width / 2;
+                    var plane = RandomTensors.Normal((ulong)(width * 7 + slack), height * width + slack).Span.ToArray();
+                    for (int i = 0; i < plane.Length; i += 5) plane[i] = 0f; // ties (ReLU zeros)
+                    var finite = plane.ToArray(); // PairMaxShiftRelu leaves NaN unspecified
+                    plane[width / 3] = float.NaN;
+                    var dst = new float[outH * outW];
+                    var arg = new int[outH * outW];
+                    var shifted = new float[outH * outW];
+                    PoolKernels.MaxPool2Plane(plane, width, outH, outW, twoRows, dst, arg, 100);
+                    PoolKernels.PairMaxShiftReluPlane(finite, width, outH, outW, twoRows, shifted, 0.3f);
+                    for (int oy = 0; oy < outH; oy++)
+                    {
+                        int rowA = (twoRows ? 2 * oy : oy) * width;
+                        var a = plane.AsSpan(rowA, width);
+                        var b = twoRows ? plane.AsSpan(rowA + width, width) : default;
+                        var rowDst = new float[outW];
+                        var rowArg = new int[outW];
+                        var rowShifted = new float[outW];
+                        PoolKernels.MaxPool2(a, b, rowDst, rowArg, 100 + rowA, 100 + rowA + width);
+                        PoolKernels.PairMaxShiftRelu(finite.AsSpan(rowA, width), twoRows ? finite.AsSpan(rowA + width, width) : default, rowShifted, 0.3f);
+                        Assert.Equal(rowArg, arg.AsSpan(oy * outW, outW).ToArray());
+                        Assert.Equal(rowDst, dst.AsSpan(oy * outW, outW).ToArray());
+                        Assert.Equal(rowShifted, shifted.AsSpan(oy * outW, outW).ToArray());
+                    }
+                }
+    }
+
     [Fact]
     public void PairMaxShiftReluMatchesReferenceAtEveryLength()
     {

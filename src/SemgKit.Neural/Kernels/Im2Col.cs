@@ -25,6 +25,11 @@ public static class Im2Col
     /// </summary>
     internal static void Unfold(ReadOnlySpan<float> image, int channels, int height, int width, in WindowGeometry g, int outW, int rowStart, int rowEnd, Span<float> columns)
     {
+        if (IsRowContiguous(g, width, outW))
+        {
+            UnfoldContiguous(image, channels, height, width, g, rowStart, rowEnd, columns);
+            return;
+        }
         int plane = (rowEnd - rowStart) * outW;
         int row = 0;
         for (int c = 0; c < channels; c++)
@@ -75,6 +80,41 @@ public static class Im2Col
     public static void FoldAdd(ReadOnlySpan<float> columns, int channels, int height, int width, in WindowGeometry g, int outH, int outW, Span<float> image)
         => FoldAdd(columns, channels, height, width, g, outW, 0, outH, image);
 
+    /// <summary>
+    /// The adjoint of the row-range Unfold, as <see cref="FoldAdd(ReadOnlySpan{float}, int, int, int, in WindowGeometry, int, int, int, Span{float})"/>,
+    /// for a column matrix the caller no longer needs: with stride 1 and outW = W, the entries of taps that fall in the
+    /// left/right padding are set to 0 and each tap's rows are then added as one contiguous run.
+    /// </summary>
+    internal static void FoldAddConsuming(Span<float> columns, int channels, int height, int width, in WindowGeometry g, int outW, int rowStart, int rowEnd, Span<float> image)
+    {
+        if (!IsRowContiguous(g, width, outW))
+        {
+            FoldAdd(columns, channels, height, width, g, outW, rowStart, rowEnd, image);
+            return;
+        }
+        int rows = rowEnd - rowStart, plane = rows * width, area = height * width, row = 0;
+        for (int c = 0; c < channels; c++)
+        {
+            var dstImage = image.Slice(c * area, area);
+            for (int ki = 0; ki < g.KernelH; ki++)
+            {
+                for (int kj = 0; kj < g.KernelW; kj++, row++)
+                {
+                    var src = columns.Slice(row * plane, plane);
+                    var (xOffset, oxLo, oxHi, oyLo, oyHi, start, end, shift) = ContiguousTap(g, height, width, rowStart, rowEnd, ki, kj);
+                    if (start >= end) continue;
+                    for (int oy = oyLo; oy < oyHi; oy++)
+                    {
+                        var r = src.Slice((oy - rowStart) * width, width);
+                        r[..oxLo].Clear();
+                        r[oxHi..].Clear();
+                    }
+                    System.Numerics.Tensors.TensorPrimitives.Add(dstImage[(start + shift)..(end + shift)], src[start..end], dstImage[(start + shift)..(end + shift)]);
+                }
+            }
+        }
+    }
+
     /// <summary>The adjoint of the row-range <see cref="Unfold(ReadOnlySpan{float}, int, int, int, in WindowGeometry, int, int, int, Span{float})"/>.</summary>
     internal static void FoldAdd(ReadOnlySpan<float> columns, int channels, int height, int width, in WindowGeometry g, int outW, int rowStart, int rowEnd, Span<float> image)
     {
@@ -107,6 +147,63 @@ public static class Im2Col
                         {
                             for (int ox = oxLo; ox < oxHi; ox++) d[ox * g.StrideW + xOffset] += s[ox];
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stride 1 in both axes and as many output as input columns ("same" padding): output (oy, ox) of a tap reads input
+    /// (oy + dy, ox + dx) for a fixed (dy, dx), so a tap's whole block of output rows maps to one contiguous input run,
+    /// apart from the columns in the left/right padding.
+    /// </summary>
+    private static bool IsRowContiguous(in WindowGeometry g, int width, int outW) => g.StrideH == 1 && g.StrideW == 1 && outW == width;
+
+    /// <summary>
+    /// For tap (ki, kj) of a row-contiguous geometry over output rows [rowStart, rowEnd): the valid output columns
+    /// [oxLo, oxHi) and rows [oyLo, oyHi), and the run [start, end) of column-matrix entries (relative to the tap's row) that
+    /// reads input entries [start + shift, end + shift) of the channel plane, clipped to the plane. Entries of the run outside
+    /// [oxLo, oxHi) are padding taps: they lie inside the plane only by wrapping into a neighbouring row.
+    /// </summary>
+    private static (int XOffset, int OxLo, int OxHi, int OyLo, int OyHi, int Start, int End, int Shift) ContiguousTap(
+        in WindowGeometry g, int height, int width, int rowStart, int rowEnd, int ki, int kj)
+    {
+        int xOffset = kj * g.DilationW - g.PadLeft, yOffset = ki * g.DilationH - g.PadTop;
+        int oxLo = Math.Clamp(-xOffset, 0, width), oxHi = Math.Clamp(width - xOffset, oxLo, width);
+        int oyLo = Math.Clamp(-yOffset, rowStart, rowEnd), oyHi = Math.Clamp(height - yOffset, oyLo, rowEnd);
+        if (oxHi <= oxLo || oyHi <= oyLo) return (xOffset, oxLo, oxHi, oyLo, oyHi, 0, 0, 0);
+        int shift = (rowStart + yOffset) * width + xOffset;
+        int start = (oyLo - rowStart) * width + oxLo, end = (oyHi - rowStart - 1) * width + oxHi;
+        return (xOffset, oxLo, oxHi, oyLo, oyHi, start, end, shift);
+    }
+
+    private static void UnfoldContiguous(ReadOnlySpan<float> image, int channels, int height, int width, in WindowGeometry g, int rowStart, int rowEnd, Span<float> columns)
+    {
+        int rows = rowEnd - rowStart, plane = rows * width, area = height * width, row = 0;
+        for (int c = 0; c < channels; c++)
+        {
+            var src = image.Slice(c * area, area);
+            for (int ki = 0; ki < g.KernelH; ki++)
+            {
+                for (int kj = 0; kj < g.KernelW; kj++, row++)
+                {
+                    var dst = columns.Slice(row * plane, plane);
+                    var (_, oxLo, oxHi, oyLo, oyHi, start, end, shift) = ContiguousTap(g, height, width, rowStart, rowEnd, ki, kj);
+                    if (start >= end)
+                    {
+                        dst.Clear();
+                        continue;
+                    }
+                    dst[..start].Clear();
+                    dst[end..].Clear();
+                    src[(start + shift)..(end + shift)].CopyTo(dst[start..end]);
+                    // entries of the run in the left/right padding picked up a neighbouring row's value
+                    for (int oy = oyLo; oy < oyHi; oy++)
+                    {
+                        var r = dst.Slice((oy - rowStart) * width, width);
+                        r[..oxLo].Clear();
+                        r[oxHi..].Clear();
                     }
                 }
             }

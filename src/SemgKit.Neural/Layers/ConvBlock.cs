@@ -72,11 +72,11 @@ public sealed class ConvBlock : Layer
     private bool _fusedTraining;
     private Tensor? _trainOutput, _gradConv;
     private int[] _argMax = [];
-    private float[] _batchMean = [], _batchInvStd = [], _rows = [];
+    private float[] _batchMean = [], _batchInvStd = [], _plane = [];
 
-    // Training, fused: z = conv(x); batch statistics of z; then per output row one pass that normalises the (one or two)
-    // input rows into a small cached buffer, applies ReLU and max-pools them with PyTorch's arg-max rule. The BatchNorm
-    // and ReLU outputs are never stored: backward recomputes what it needs from z and the arg-max.
+    // Training, fused: z = conv(x); batch statistics of z; then per (sample, channel) plane one pass that normalises it
+    // into a cached plane buffer, applies ReLU and max-pools it with PyTorch's arg-max rule. The BatchNorm and ReLU
+    // outputs are never stored: backward recomputes what it needs from z and the arg-max.
     private Tensor ForwardFusedTraining(Tensor input)
     {
         var z = Convolution.Forward(input, training: true);
@@ -92,31 +92,22 @@ public sealed class ConvBlock : Layer
         if (_argMax.Length < y.Length) _argMax = new int[y.Length];
         int n = z.Dim(0), h = _pool1d ? 1 : z.Dim(2), w = z.Dim(-1);
         int ho = _pool1d ? 1 : outShape[2], wo = outShape[^1], plane = h * w;
-        if (_rows.Length < 2 * w) _rows = new float[2 * w];
+        if (_plane.Length < plane + 32) _plane = new float[plane + 32]; // slack: narrow rows pool in whole vectors
         var zs = z.Span;
         var ys = y.Span;
         var gamma = Norm.Weight.Value.Span;
         var beta = Norm.Bias.Value.Span;
-        var row0 = _rows.AsSpan(0, w);
-        var row1 = _rows.AsSpan(w, w);
+        var relu = _plane.AsSpan(0, plane);
+        var padded = _plane.AsSpan();
+        var argMax = _argMax.AsSpan();
+        int pooled = ho * wo;
         for (int p = 0; p < n * channels; p++)
         {
             int c = p % channels;
             float mean = _batchMean[c], scale = (float)(gamma[c] * (double)_batchInvStd[c]), shift = beta[c];
-            for (int oy = 0; oy < ho; oy++)
-            {
-                int r0 = p * plane + (_pool1d ? 0 : 2 * oy * w), o = p * ho * wo + oy * wo;
-                NormKernels.Normalize(zs.Slice(r0, w), mean, scale, shift, row0);
-                System.Numerics.Tensors.TensorPrimitives.Max(row0, 0f, row0);
-                if (_pool1d)
-                {
-                    PoolKernels.MaxPool2(row0, default, ys.Slice(o, wo), _argMax.AsSpan(o, wo), r0, 0);
-                    continue;
-                }
-                NormKernels.Normalize(zs.Slice(r0 + w, w), mean, scale, shift, row1);
-                System.Numerics.Tensors.TensorPrimitives.Max(row1, 0f, row1);
-                PoolKernels.MaxPool2(row0, row1, ys.Slice(o, wo), _argMax.AsSpan(o, wo), r0, r0 + w);
-            }
+            NormKernels.Normalize(zs.Slice(p * plane, plane), mean, scale, shift, relu);
+            System.Numerics.Tensors.TensorPrimitives.Max(relu, 0f, relu);
+            PoolKernels.MaxPool2Plane(padded, w, ho, wo, !_pool1d, ys.Slice(p * pooled, pooled), argMax.Slice(p * pooled, pooled), p * plane);
         }
         return y;
     }
@@ -150,8 +141,7 @@ public sealed class ConvBlock : Layer
                 float s0 = 0, s1 = 0;
                 for (int o = o0; o < o0 + pooled; o++)
                 {
-                    if (!(ys[o] > 0)) continue;
-                    float g = dy[o];
+                    float g = ys[o] > 0 ? dy[o] : 0f; // branch-free: the ReLU pattern is unpredictable
                     s0 += g;
                     s1 += g * (zs[_argMax[o]] - mean);
                 }
@@ -169,7 +159,7 @@ public sealed class ConvBlock : Layer
                 // dz = (z − mean)·kb + kc everywhere, then + g·ka at the active arg-maxes (dy·0 elsewhere)
                 NormKernels.InputGradient(default, zs.Slice(p * plane, plane), mean, 0f, kb, kc, dzs.Slice(p * plane, plane));
                 for (int o = o0; o < o0 + pooled; o++)
-                    if (ys[o] > 0) dzs[_argMax[o]] += dy[o] * ka;
+                    dzs[_argMax[o]] += (ys[o] > 0 ? dy[o] : 0f) * ka; // inactive windows add 0
             }
         }
         return Convolution.Backward(dz);
@@ -205,24 +195,14 @@ public sealed class ConvBlock : Layer
         int h = _pool1d ? 1 : convShape[2], w = convShape[^1];
         int ho = _pool1d ? 1 : outShape[2], wo = outShape[^1];
         int plane = h * w;
-        if (_scratch.Length < n * channels * plane) _scratch = new float[n * channels * plane];
+        if (_scratch.Length < n * channels * plane + 32) _scratch = new float[n * channels * plane + 32]; // slack: narrow rows pool in whole vectors
         FoldNorm();
         Convolution.ForwardWith(input, _foldedWeight, null, _scratch);
         var y = Tensor.Reuse(ref _output, outShape);
         var ys = y.Span;
         var src = _scratch.AsSpan();
         for (int p = 0; p < n * channels; p++)
-        {
-            float shift = _shift[p % channels];
-            var inPlane = src.Slice(p * plane, plane);
-            var outPlane = ys.Slice(p * ho * wo, ho * wo);
-            for (int oy = 0; oy < ho; oy++)
-            {
-                var dst = outPlane.Slice(oy * wo, wo);
-                if (_pool1d) PoolKernels.PairMaxShiftRelu(inPlane, default, dst, shift);
-                else PoolKernels.PairMaxShiftRelu(inPlane.Slice(2 * oy * w, w), inPlane.Slice((2 * oy + 1) * w, w), dst, shift);
-            }
-        }
+            PoolKernels.PairMaxShiftReluPlane(src[(p * plane)..], w, ho, wo, !_pool1d, ys.Slice(p * ho * wo, ho * wo), _shift[p % channels]);
         return y;
     }
 

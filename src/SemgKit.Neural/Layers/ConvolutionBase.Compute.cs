@@ -214,7 +214,7 @@ public abstract partial class ConvolutionBase
                 if (dxData is null) continue;
                 var dcolChunk = dcol[..(ck * cols)];
                 Sgemm.Multiply(true, false, ck, cols, OutChannels, 1f, weight, ck, dyChunk, plane, 0f, dcolChunk, cols, threads);
-                Im2Col.FoldAdd(dcolChunk, c, h, w, Geometry, wo, r0, r1, dxs);
+                Im2Col.FoldAddConsuming(dcolChunk, c, h, w, Geometry, wo, r0, r1, dxs);
             }
         }
     }
