@@ -13,6 +13,8 @@ public abstract class BatchNorm : Layer
     private Tensor? _input, _output, _gradInput;
     private readonly float[] _invStd;
     private readonly float[] _mean;
+    private readonly double[] _sumA, _sumB; // per-channel accumulators: loops run sample-major, channel-minor (sequential memory)
+    private readonly float[] _gradientCoefficients; // (a, b, c) per channel of dx = dy·a + (x − mean)·b + c
     private bool _lastTraining;
 
     private protected BatchNorm(int channels, double eps, double momentum)
@@ -27,6 +29,9 @@ public abstract class BatchNorm : Layer
         RunningVar = new Tensor(channels);
         _invStd = new float[channels];
         _mean = new float[channels];
+        _sumA = new double[channels];
+        _sumB = new double[channels];
+        _gradientCoefficients = new float[3 * channels];
         ResetParameters(new Rng(0));
     }
 
@@ -65,9 +70,19 @@ public abstract class BatchNorm : Layer
     {
         CheckShape(input.Shape);
         if (input.Dim(1) != Channels) OutputShape(input.Shape);
-        int n = input.Dim(0), inner = input.Length / (n * Channels), m = n * inner;
-        if (training && m <= 1)
-            throw new ArgumentException($"{GetType().Name}: expected more than 1 value per channel when training, got {Tensor.ShapeString(input.Shape)}.");
+        int n = input.Dim(0), inner = input.Length / (n * Channels);
+        if (training)
+        {
+            BatchStatistics(input, _mean, _invStd); // throws for a single value per channel
+        }
+        else
+        {
+            for (int c = 0; c < Channels; c++)
+            {
+                _mean[c] = RunningMean.Span[c];
+                _invStd[c] = (float)(1 / Math.Sqrt(RunningVar.Span[c] + Eps));
+            }
+        }
         _input = input;
         _lastTraining = training;
         var y = Tensor.Reuse(ref _output, input.Shape);
@@ -75,46 +90,21 @@ public abstract class BatchNorm : Layer
         var ys = y.Span;
         var gamma = Weight.Value.Span;
         var beta = Bias.Value.Span;
-        var runMean = RunningMean.Span;
-        var runVar = RunningVar.Span;
-        for (int c = 0; c < Channels; c++)
-        {
-            double mean, invStd;
-            if (training)
-            {
-                // two passes: per-slice float sums accumulated in double, then Σ(x − mean)² (centred: no cancellation)
-                double sum = 0;
-                for (int s = 0; s < n; s++) sum += TensorPrimitives.Sum(x.Slice((s * Channels + c) * inner, inner));
-                mean = sum / m;
-                double sq = 0;
-                for (int s = 0; s < n; s++) sq += NormKernels.SumSquaredDeviation(x.Slice((s * Channels + c) * inner, inner), (float)mean);
-                double var = sq / m;
-                invStd = 1 / Math.Sqrt(var + Eps);
-                runMean[c] = (float)((1 - Momentum) * runMean[c] + Momentum * mean);
-                runVar[c] = (float)((1 - Momentum) * runVar[c] + Momentum * sq / (m - 1));
-            }
-            else
-            {
-                mean = runMean[c];
-                invStd = 1 / Math.Sqrt(runVar[c] + Eps);
-            }
-            _invStd[c] = (float)invStd;
-            _mean[c] = (float)mean;
-            // y = γ·x̂ + β with x̂ = (x − mean)·invStd, in one pass: (x − mean)·(γ·invStd) + β
-            float scale = (float)(gamma[c] * invStd), shift = beta[c], fm = (float)mean;
-            for (int s = 0; s < n; s++)
+        // y = γ·x̂ + β with x̂ = (x − mean)·invStd, in one pass: (x − mean)·(γ·invStd) + β
+        for (int s = 0; s < n; s++)
+            for (int c = 0; c < Channels; c++)
             {
                 int o = (s * Channels + c) * inner;
-                NormKernels.Normalize(x.Slice(o, inner), fm, scale, shift, ys.Slice(o, inner));
+                NormKernels.Normalize(x.Slice(o, inner), _mean[c], (float)(gamma[c] * (double)_invStd[c]), beta[c], ys.Slice(o, inner));
             }
-        }
         return y;
     }
 
     /// <summary>
-    /// The training-mode statistics of <paramref name="input"/> per channel (mean, 1/√(biased var + ε)) exactly as
-    /// <see cref="Forward"/> computes them, updating the running statistics; for blocks that apply the normalisation
-    /// themselves (fused). Does not cache anything for <see cref="Backward"/>.
+    /// The training-mode statistics of <paramref name="input"/> per channel (mean, 1/√(biased var + ε)), updating the
+    /// running statistics: two passes, per-slice float sums accumulated in double in sample order, then Σ(x − mean)²
+    /// (centred: no cancellation). <see cref="Forward"/> uses it, and so do blocks that apply the normalisation themselves
+    /// (fused). Does not cache anything for <see cref="Backward"/>.
     /// </summary>
     internal void BatchStatistics(Tensor input, Span<float> mean, Span<float> invStd)
     {
@@ -126,16 +116,20 @@ public abstract class BatchNorm : Layer
         var x = input.Span;
         var runMean = RunningMean.Span;
         var runVar = RunningVar.Span;
+        Array.Clear(_sumA);
+        Array.Clear(_sumB);
+        for (int s = 0; s < n; s++)
+            for (int c = 0; c < Channels; c++)
+                _sumA[c] += TensorPrimitives.Sum(x.Slice((s * Channels + c) * inner, inner));
+        for (int c = 0; c < Channels; c++) mean[c] = (float)(_sumA[c] / m);
+        for (int s = 0; s < n; s++)
+            for (int c = 0; c < Channels; c++)
+                _sumB[c] += NormKernels.SumSquaredDeviation(x.Slice((s * Channels + c) * inner, inner), (float)(_sumA[c] / m));
         for (int c = 0; c < Channels; c++)
         {
-            double sum = 0;
-            for (int s = 0; s < n; s++) sum += TensorPrimitives.Sum(x.Slice((s * Channels + c) * inner, inner));
-            double mu = sum / m;
-            double sq = 0;
-            for (int s = 0; s < n; s++) sq += NormKernels.SumSquaredDeviation(x.Slice((s * Channels + c) * inner, inner), (float)mu);
+            double mu = _sumA[c] / m, sq = _sumB[c];
             runMean[c] = (float)((1 - Momentum) * runMean[c] + Momentum * mu);
             runVar[c] = (float)((1 - Momentum) * runVar[c] + Momentum * sq / (m - 1));
-            mean[c] = (float)mu;
             invStd[c] = (float)(1 / Math.Sqrt(sq / m + Eps));
         }
     }
@@ -154,32 +148,34 @@ public abstract class BatchNorm : Layer
         var gamma = Weight.Value.Span;
         var dGamma = Weight.Grad.Span;
         var dBeta = Bias.Grad.Span;
-        for (int c = 0; c < Channels; c++)
-        {
-            float mean = _mean[c];
-            double invStd = _invStd[c];
-            double sumDy = 0, sumDyCentered = 0;
-            for (int s = 0; s < n; s++)
+        Array.Clear(_sumA);
+        Array.Clear(_sumB);
+        for (int s = 0; s < n; s++)
+            for (int c = 0; c < Channels; c++)
             {
                 int o = (s * Channels + c) * inner;
-                var (a, b) = NormKernels.GradientSums(dy.Slice(o, inner), x.Slice(o, inner), mean);
-                sumDy += a;
-                sumDyCentered += b;
+                var (a, b) = NormKernels.GradientSums(dy.Slice(o, inner), x.Slice(o, inner), _mean[c]);
+                _sumA[c] += a;
+                _sumB[c] += b;
             }
-            double sumDyXh = sumDyCentered * invStd;
+        var k = _gradientCoefficients;
+        for (int c = 0; c < Channels; c++)
+        {
+            double invStd = _invStd[c], sumDy = _sumA[c], sumDyXh = _sumB[c] * invStd;
             dGamma[c] += (float)sumDyXh;
             dBeta[c] += (float)sumDy;
             double scale = gamma[c] * invStd;
             // training: dx = scale·dy − scale·Σdy/M − (x − mean)·invStd·scale·Σ(dy·x̂)/M
-            float ka = (float)scale;
-            float kb = _lastTraining ? (float)(-scale * invStd * sumDyXh / m) : 0f;
-            float kc = _lastTraining ? (float)(-scale * sumDy / m) : 0f;
-            for (int s = 0; s < n; s++)
+            k[3 * c] = (float)scale;
+            k[3 * c + 1] = _lastTraining ? (float)(-scale * invStd * sumDyXh / m) : 0f;
+            k[3 * c + 2] = _lastTraining ? (float)(-scale * sumDy / m) : 0f;
+        }
+        for (int s = 0; s < n; s++)
+            for (int c = 0; c < Channels; c++)
             {
                 int o = (s * Channels + c) * inner;
-                NormKernels.InputGradient(dy.Slice(o, inner), x.Slice(o, inner), mean, ka, kb, kc, dxs.Slice(o, inner));
+                NormKernels.InputGradient(dy.Slice(o, inner), x.Slice(o, inner), _mean[c], k[3 * c], k[3 * c + 1], k[3 * c + 2], dxs.Slice(o, inner));
             }
-        }
         return dx;
     }
 }

@@ -72,7 +72,8 @@ public sealed class ConvBlock : Layer
     private bool _fusedTraining;
     private Tensor? _trainOutput, _gradConv;
     private int[] _argMax = [];
-    private float[] _batchMean = [], _batchInvStd = [], _plane = [];
+    private float[] _batchMean = [], _batchInvStd = [], _plane = [], _coefficients = [];
+    private double[] _sums = [];
 
     // Training, fused: z = conv(x); batch statistics of z; then per (sample, channel) plane one pass that normalises it
     // into a cached plane buffer, applies ReLU and max-pools it with PyTorch's arg-max rule. The BatchNorm and ReLU
@@ -130,38 +131,44 @@ public sealed class ConvBlock : Layer
         var gamma = Norm.Weight.Value.Span;
         var dGamma = Norm.Weight.Grad.Span;
         var dBeta = Norm.Bias.Grad.Span;
-        for (int c = 0; c < channels; c++)
-        {
-            float mean = _batchMean[c];
-            double invStd = _batchInvStd[c];
-            double sumG = 0, sumGCentered = 0;
-            for (int s = 0; s < n; s++)
+        if (_sums.Length < 2 * channels) _sums = new double[2 * channels];
+        if (_coefficients.Length < 3 * channels) _coefficients = new float[3 * channels];
+        Array.Clear(_sums);
+        // Sample-major, channel-minor (sequential memory; per channel the sums still run in sample order).
+        for (int s = 0; s < n; s++)
+            for (int c = 0; c < channels; c++)
             {
+                float mean = _batchMean[c], s0 = 0, s1 = 0;
                 int o0 = (s * channels + c) * pooled;
-                float s0 = 0, s1 = 0;
                 for (int o = o0; o < o0 + pooled; o++)
                 {
                     float g = ys[o] > 0 ? dy[o] : 0f; // branch-free: the ReLU pattern is unpredictable
                     s0 += g;
                     s1 += g * (zs[_argMax[o]] - mean);
                 }
-                sumG += s0;
-                sumGCentered += s1;
+                _sums[2 * c] += s0;
+                _sums[2 * c + 1] += s1;
             }
-            double sumGXh = sumGCentered * invStd;
+        for (int c = 0; c < channels; c++)
+        {
+            double invStd = _batchInvStd[c], sumG = _sums[2 * c], sumGXh = _sums[2 * c + 1] * invStd;
             dGamma[c] += (float)sumGXh;
             dBeta[c] += (float)sumG;
             double scale = gamma[c] * invStd;
-            float ka = (float)scale, kb = (float)(-scale * invStd * sumGXh / m), kc = (float)(-scale * sumG / m);
-            for (int s = 0; s < n; s++)
+            _coefficients[3 * c] = (float)scale;
+            _coefficients[3 * c + 1] = (float)(-scale * invStd * sumGXh / m);
+            _coefficients[3 * c + 2] = (float)(-scale * sumG / m);
+        }
+        for (int s = 0; s < n; s++)
+            for (int c = 0; c < channels; c++)
             {
                 int p = s * channels + c, o0 = p * pooled;
+                float ka = _coefficients[3 * c], kb = _coefficients[3 * c + 1], kc = _coefficients[3 * c + 2];
                 // dz = (z − mean)·kb + kc everywhere, then + g·ka at the active arg-maxes (dy·0 elsewhere)
-                NormKernels.InputGradient(default, zs.Slice(p * plane, plane), mean, 0f, kb, kc, dzs.Slice(p * plane, plane));
+                NormKernels.InputGradient(default, zs.Slice(p * plane, plane), _batchMean[c], 0f, kb, kc, dzs.Slice(p * plane, plane));
                 for (int o = o0; o < o0 + pooled; o++)
                     dzs[_argMax[o]] += (ys[o] > 0 ? dy[o] : 0f) * ka; // inactive windows add 0
             }
-        }
         return Convolution.Backward(dz);
     }
 
