@@ -101,14 +101,10 @@ public static class Im2Col
                 for (int kj = 0; kj < g.KernelW; kj++, row++)
                 {
                     var src = columns.Slice(row * plane, plane);
-                    var (xOffset, oxLo, oxHi, oyLo, oyHi, start, end, shift) = ContiguousTap(g, height, width, rowStart, rowEnd, ki, kj);
-                    if (start >= end) continue;
-                    for (int oy = oyLo; oy < oyHi; oy++)
-                    {
-                        var r = src.Slice((oy - rowStart) * width, width);
-                        r[..oxLo].Clear();
-                        r[oxHi..].Clear();
-                    }
+                    var tap = ContiguousTap(g, height, width, rowStart, rowEnd, ki, kj);
+                    if (tap.Start >= tap.End) continue;
+                    ClearPaddingColumns(src, width, rowStart, tap);
+                    var (start, end, shift) = (tap.Start, tap.End, tap.Shift);
                     System.Numerics.Tensors.TensorPrimitives.Add(dstImage[(start + shift)..(end + shift)], src[start..end], dstImage[(start + shift)..(end + shift)]);
                 }
             }
@@ -166,16 +162,28 @@ public static class Im2Col
     /// reads input entries [start + shift, end + shift) of the channel plane, clipped to the plane. Entries of the run outside
     /// [oxLo, oxHi) are padding taps: they lie inside the plane only by wrapping into a neighbouring row.
     /// </summary>
-    private static (int XOffset, int OxLo, int OxHi, int OyLo, int OyHi, int Start, int End, int Shift) ContiguousTap(
-        in WindowGeometry g, int height, int width, int rowStart, int rowEnd, int ki, int kj)
+    private static ContiguousRun ContiguousTap(in WindowGeometry g, int height, int width, int rowStart, int rowEnd, int ki, int kj)
     {
         int xOffset = kj * g.DilationW - g.PadLeft, yOffset = ki * g.DilationH - g.PadTop;
         int oxLo = Math.Clamp(-xOffset, 0, width), oxHi = Math.Clamp(width - xOffset, oxLo, width);
         int oyLo = Math.Clamp(-yOffset, rowStart, rowEnd), oyHi = Math.Clamp(height - yOffset, oyLo, rowEnd);
-        if (oxHi <= oxLo || oyHi <= oyLo) return (xOffset, oxLo, oxHi, oyLo, oyHi, 0, 0, 0);
+        if (oxHi <= oxLo || oyHi <= oyLo) return new ContiguousRun(oxLo, oxHi, oyLo, oyHi, 0, 0, 0);
         int shift = (rowStart + yOffset) * width + xOffset;
         int start = (oyLo - rowStart) * width + oxLo, end = (oyHi - rowStart - 1) * width + oxHi;
-        return (xOffset, oxLo, oxHi, oyLo, oyHi, start, end, shift);
+        return new ContiguousRun(oxLo, oxHi, oyLo, oyHi, start, end, shift);
+    }
+
+    private readonly record struct ContiguousRun(int OxLo, int OxHi, int OyLo, int OyHi, int Start, int End, int Shift);
+
+    /// <summary>Zeroes the entries of a tap's column-matrix row whose output column lies in the left/right padding.</summary>
+    private static void ClearPaddingColumns(Span<float> tapRow, int width, int rowStart, in ContiguousRun tap)
+    {
+        for (int oy = tap.OyLo; oy < tap.OyHi; oy++)
+        {
+            var r = tapRow.Slice((oy - rowStart) * width, width);
+            r[..tap.OxLo].Clear();
+            r[tap.OxHi..].Clear();
+        }
     }
 
     private static void UnfoldContiguous(ReadOnlySpan<float> image, int channels, int height, int width, in WindowGeometry g, int rowStart, int rowEnd, Span<float> columns)
@@ -189,22 +197,16 @@ public static class Im2Col
                 for (int kj = 0; kj < g.KernelW; kj++, row++)
                 {
                     var dst = columns.Slice(row * plane, plane);
-                    var (_, oxLo, oxHi, oyLo, oyHi, start, end, shift) = ContiguousTap(g, height, width, rowStart, rowEnd, ki, kj);
-                    if (start >= end)
+                    var tap = ContiguousTap(g, height, width, rowStart, rowEnd, ki, kj);
+                    if (tap.Start >= tap.End)
                     {
                         dst.Clear();
                         continue;
                     }
-                    dst[..start].Clear();
-                    dst[end..].Clear();
-                    src[(start + shift)..(end + shift)].CopyTo(dst[start..end]);
-                    // entries of the run in the left/right padding picked up a neighbouring row's value
-                    for (int oy = oyLo; oy < oyHi; oy++)
-                    {
-                        var r = dst.Slice((oy - rowStart) * width, width);
-                        r[..oxLo].Clear();
-                        r[oxHi..].Clear();
-                    }
+                    dst[..tap.Start].Clear();
+                    dst[tap.End..].Clear();
+                    src[(tap.Start + tap.Shift)..(tap.End + tap.Shift)].CopyTo(dst[tap.Start..tap.End]);
+                    ClearPaddingColumns(dst, width, rowStart, tap); // they picked up a neighbouring row's value
                 }
             }
         }

@@ -28,9 +28,7 @@ internal static class PoolKernels
     /// </summary>
     public static unsafe void PairMaxShiftReluPlane(ReadOnlySpan<float> plane, int width, int outH, int outW, bool twoRows, Span<float> dst, float shift)
     {
-        int rowsNeeded = twoRows ? 2 * outH : outH;
-        if (2 * outW > width || plane.Length < rowsNeeded * width || dst.Length < outH * outW)
-            throw new ArgumentException("The plane or the outputs are too short.");
+        CheckPlane(plane.Length, width, outH, outW, twoRows, dst.Length, dst.Length);
         fixed (float* ps = plane)
         fixed (float* pd = dst)
         {
@@ -102,9 +100,7 @@ internal static class PoolKernels
     /// </summary>
     public static unsafe void MaxPool2Plane(ReadOnlySpan<float> plane, int width, int outH, int outW, bool twoRows, Span<float> dst, Span<int> argMax, int baseIndex)
     {
-        int rowsNeeded = twoRows ? 2 * outH : outH;
-        if (2 * outW > width || plane.Length < rowsNeeded * width || dst.Length < outH * outW || argMax.Length < outH * outW)
-            throw new ArgumentException("The plane or the outputs are too short.");
+        CheckPlane(plane.Length, width, outH, outW, twoRows, dst.Length, argMax.Length);
         fixed (float* ps = plane)
         fixed (float* pd = dst)
         fixed (int* pi = argMax)
@@ -116,6 +112,13 @@ internal static class PoolKernels
                     readAhead: lastRow + ReadAheadSpan(outW) <= plane.Length);
             }
         }
+    }
+
+    private static void CheckPlane(int planeLength, int width, int outH, int outW, bool twoRows, int dstLength, int argMaxLength)
+    {
+        int rowsNeeded = twoRows ? 2 * outH : outH;
+        if (2 * outW > width || planeLength < rowsNeeded * width || dstLength < outH * outW || argMaxLength < outH * outW)
+            throw new ArgumentException("The plane or the outputs are too short.");
     }
 
     // readAhead: ReadAheadSpan(count) values are readable from pa and pb (lanes past the row are computed and not stored).

@@ -134,6 +134,28 @@ public abstract class BatchNorm : Layer
         }
     }
 
+    /// <summary>
+    /// From per-channel Σdy and Σdy·(x − mean) over M values: accumulates dγ += Σdy·x̂ and dβ += Σdy, and writes the
+    /// coefficients (a, b, c) per channel of dx = dy·a + (x − mean)·b + c — in training a = γ·invStd,
+    /// b = −a·invStd·Σ(dy·x̂)/M, c = −a·Σdy/M; in eval b = c = 0. Shared with fused blocks.
+    /// </summary>
+    internal void GradientCoefficients(ReadOnlySpan<double> sumDy, ReadOnlySpan<double> sumDyCentered, ReadOnlySpan<float> invStd, long m, bool training, Span<float> coefficients)
+    {
+        var gamma = Weight.Value.Span;
+        var dGamma = Weight.Grad.Span;
+        var dBeta = Bias.Grad.Span;
+        for (int c = 0; c < Channels; c++)
+        {
+            double inv = invStd[c], sumDyXh = sumDyCentered[c] * inv;
+            dGamma[c] += (float)sumDyXh;
+            dBeta[c] += (float)sumDy[c];
+            double scale = gamma[c] * inv;
+            coefficients[3 * c] = (float)scale;
+            coefficients[3 * c + 1] = training ? (float)(-scale * inv * sumDyXh / m) : 0f;
+            coefficients[3 * c + 2] = training ? (float)(-scale * sumDy[c] / m) : 0f;
+        }
+    }
+
     // Training: dx = γ·invStd/M · (M·dy − Σdy − x̂·Σ(dy·x̂)); eval: dx = γ·invStd·dy.  dγ += Σ dy·x̂, dβ += Σ dy.
     // x̂ = (x − mean)·invStd is recomputed from the cached input instead of being stored.
     public override Tensor Backward(Tensor gradOutput)
@@ -145,9 +167,6 @@ public abstract class BatchNorm : Layer
         var x = input.Span;
         var dy = gradOutput.Span;
         var dxs = dx.Span;
-        var gamma = Weight.Value.Span;
-        var dGamma = Weight.Grad.Span;
-        var dBeta = Bias.Grad.Span;
         Array.Clear(_sumA);
         Array.Clear(_sumB);
         for (int s = 0; s < n; s++)
@@ -159,17 +178,7 @@ public abstract class BatchNorm : Layer
                 _sumB[c] += b;
             }
         var k = _gradientCoefficients;
-        for (int c = 0; c < Channels; c++)
-        {
-            double invStd = _invStd[c], sumDy = _sumA[c], sumDyXh = _sumB[c] * invStd;
-            dGamma[c] += (float)sumDyXh;
-            dBeta[c] += (float)sumDy;
-            double scale = gamma[c] * invStd;
-            // training: dx = scale·dy − scale·Σdy/M − (x − mean)·invStd·scale·Σ(dy·x̂)/M
-            k[3 * c] = (float)scale;
-            k[3 * c + 1] = _lastTraining ? (float)(-scale * invStd * sumDyXh / m) : 0f;
-            k[3 * c + 2] = _lastTraining ? (float)(-scale * sumDy / m) : 0f;
-        }
+        GradientCoefficients(_sumA, _sumB, _invStd, m, _lastTraining, k);
         for (int s = 0; s < n; s++)
             for (int c = 0; c < Channels; c++)
             {

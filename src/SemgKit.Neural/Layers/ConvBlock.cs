@@ -73,7 +73,7 @@ public sealed class ConvBlock : Layer
     private Tensor? _trainOutput, _gradConv;
     private int[] _argMax = [];
     private float[] _batchMean = [], _batchInvStd = [], _plane = [], _coefficients = [];
-    private double[] _sums = [];
+    private double[] _sumG = [], _sumGCentered = [];
 
     // Training, fused: z = conv(x); batch statistics of z; then per (sample, channel) plane one pass that normalises it
     // into a cached plane buffer, applies ReLU and max-pools it with PyTorch's arg-max rule. The BatchNorm and ReLU
@@ -128,12 +128,14 @@ public sealed class ConvBlock : Layer
         var dzs = dz.Span;
         var dy = gradOutput.Span;
         var ys = y.Span;
-        var gamma = Norm.Weight.Value.Span;
-        var dGamma = Norm.Weight.Grad.Span;
-        var dBeta = Norm.Bias.Grad.Span;
-        if (_sums.Length < 2 * channels) _sums = new double[2 * channels];
-        if (_coefficients.Length < 3 * channels) _coefficients = new float[3 * channels];
-        Array.Clear(_sums);
+        if (_sumG.Length != channels)
+        {
+            _sumG = new double[channels];
+            _sumGCentered = new double[channels];
+            _coefficients = new float[3 * channels];
+        }
+        Array.Clear(_sumG);
+        Array.Clear(_sumGCentered);
         // Sample-major, channel-minor (sequential memory; per channel the sums still run in sample order).
         for (int s = 0; s < n; s++)
             for (int c = 0; c < channels; c++)
@@ -146,19 +148,10 @@ public sealed class ConvBlock : Layer
                     s0 += g;
                     s1 += g * (zs[_argMax[o]] - mean);
                 }
-                _sums[2 * c] += s0;
-                _sums[2 * c + 1] += s1;
+                _sumG[c] += s0;
+                _sumGCentered[c] += s1;
             }
-        for (int c = 0; c < channels; c++)
-        {
-            double invStd = _batchInvStd[c], sumG = _sums[2 * c], sumGXh = _sums[2 * c + 1] * invStd;
-            dGamma[c] += (float)sumGXh;
-            dBeta[c] += (float)sumG;
-            double scale = gamma[c] * invStd;
-            _coefficients[3 * c] = (float)scale;
-            _coefficients[3 * c + 1] = (float)(-scale * invStd * sumGXh / m);
-            _coefficients[3 * c + 2] = (float)(-scale * sumG / m);
-        }
+        Norm.GradientCoefficients(_sumG, _sumGCentered, _batchInvStd, m, training: true, _coefficients);
         for (int s = 0; s < n; s++)
             for (int c = 0; c < channels; c++)
             {
