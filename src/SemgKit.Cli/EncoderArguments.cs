@@ -10,7 +10,8 @@ internal static class EncoderArguments
 {
     public static readonly Option<string?> Data = new("--data") { Description = "Dataset: a path (folder or file) or a name under the data root" };
     public static readonly Option<double?> SampleRate = new("--sample-rate-hz") { Description = "Sample rate for a bare CSV file given as --data" };
-    public static readonly Option<string> Features = new("--features") { Description = "Feature codes or group (e.g. Hudgins, or MAV,WL,ZC:0.01,SSC)", DefaultValueFactory = _ => "Hudgins" };
+    public static readonly Option<string> Features = new("--features") { Description = "Feature codes or group (e.g. Hudgins, or MAV,WL,ZC:0.01,SSC); CODE@T computes over the window's last T ms (e.g. TDFD,TDFD@256 with --window-ms 1024)", DefaultValueFactory = _ => "Hudgins" };
+    public static readonly Option<bool> LogAmplitude = new("--log-amplitude") { Description = "Natural log of the features that scale with amplitude (MAV, RMS, WL, VAR, ...): gains become offsets (helps across subjects)" };
     public static readonly Option<double> WindowMs = new("--window-ms") { Description = "Window length, ms", DefaultValueFactory = _ => 200 };
     public static readonly Option<double> StepMs = new("--step-ms") { Description = "Window step (decision period), ms", DefaultValueFactory = _ => 50 };
     public static readonly Option<double[]> BandPass = new("--band-pass") { Description = "Band-pass edges LO HI in Hz (HI clipped to 0.45 × rate)", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
@@ -35,6 +36,7 @@ internal static class EncoderArguments
     public static void AddEncoder(Command command, bool networkInputs = true)
     {
         command.Options.Add(Features);
+        command.Options.Add(LogAmplitude);
         command.Options.Add(WindowMs);
         command.Options.Add(StepMs);
         command.Options.Add(BandPass);
@@ -76,6 +78,7 @@ internal static class EncoderArguments
         var options = new FeatureEncoderOptions
         {
             Features = parse.GetValue(Features)!,
+            LogAmplitude = parse.GetValue(LogAmplitude),
             WindowMs = parse.GetValue(WindowMs),
             StepMs = parse.GetValue(StepMs),
             FrameMs = parse.GetValue(FrameMs),

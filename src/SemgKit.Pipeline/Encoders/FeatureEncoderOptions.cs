@@ -28,8 +28,19 @@ public sealed record FeatureEncoderOptions
     /// <summary>Samples at the start of each recording during which the causal filter settles; windows starting earlier are dropped (offline and live alike).</summary>
     public double WarmupMs { get; init; } = 100;
 
-    /// <summary>Feature codes or a group name (see <see cref="Signal.Features.FeatureCatalog"/>).</summary>
+    /// <summary>
+    /// Feature codes or group names (see <see cref="Signal.Features.FeatureCatalog"/>). A code or group written
+    /// <c>CODE@T</c> (e.g. <c>TDFD@256</c>) is computed over the last T ms of the window instead of the whole window, so
+    /// one row can hold several time scales ending at the decision: <c>TDFD,TDFD@1024,TDFD@256</c> with a 4096 ms window.
+    /// </summary>
     public string Features { get; init; } = "Hudgins";
+
+    /// <summary>
+    /// Replace every feature value that scales with the signal's amplitude (MAV, RMS, WL, VAR, … see
+    /// <see cref="Signal.Features.FeatureCatalog.ScalesWithAmplitude"/>) by its natural logarithm, so a subject's or an
+    /// electrode's gain becomes an offset; helps across subjects and sessions.
+    /// </summary>
+    public bool LogAmplitude { get; init; }
 
     /// <summary>What each window becomes (default a feature row of <see cref="Features"/>); see <see cref="WindowInput"/>.</summary>
     public WindowInput Input { get; init; } = WindowInput.Features;

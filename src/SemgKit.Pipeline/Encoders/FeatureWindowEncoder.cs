@@ -60,10 +60,8 @@ public sealed class FeatureWindowEncoder
     /// <summary>Values per window row.</summary>
     public int FeatureCount { get; }
 
-    /// <summary>CSV column names: <c>ch&lt;i&gt;.&lt;CODE&gt;</c> for feature rows, <c>in&lt;i&gt;</c> for other inputs.</summary>
-    public IReadOnlyList<string> ColumnNames => _options.Input == WindowInput.Features
-        ? FeatureCatalog.Parse(_options.Features, SampleRateHz).ColumnNames(ChannelCount)
-        : [.. Enumerable.Range(0, FeatureCount).Select(i => "in" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+    /// <summary>CSV column names (see <see cref="WindowRepresentation.ColumnNames"/>).</summary>
+    public IReadOnlyList<string> ColumnNames => Representation.ColumnNames;
 
     /// <summary>The band-pass in use (for reports and the streaming path).</summary>
     public Sos Filter => _sos;

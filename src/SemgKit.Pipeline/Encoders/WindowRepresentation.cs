@@ -25,6 +25,9 @@ public abstract class WindowRepresentation
     /// <summary>What the row holds, for reports: feature codes, or e.g. "raw 8×200".</summary>
     public IReadOnlyList<string> Codes { get; protected init; } = [];
 
+    /// <summary>CSV column names in row order: <c>ch&lt;i&gt;.&lt;CODE&gt;</c> (with <c>@T ms</c> for trailing spans) for feature rows, <c>in&lt;i&gt;</c> for other inputs.</summary>
+    public virtual IReadOnlyList<string> ColumnNames => [.. Enumerable.Range(0, ValuesPerWindow).Select(i => "in" + i.ToString(CultureInfo.InvariantCulture))];
+
     /// <summary>The kind.</summary>
     public abstract WindowInput Kind { get; }
 
@@ -42,7 +45,7 @@ public abstract class WindowRepresentation
         {
             return options.Input switch
             {
-                WindowInput.Features => new FeatureRow(FeatureCatalog.Parse(options.Features, sampleRateHz), channelCount),
+                WindowInput.Features => new FeatureRow(options, sampleRateHz, channelCount, windowSamples),
                 WindowInput.Raw => new RawWindow(channelCount, windowSamples),
                 WindowInput.Spectrogram => new SpectrogramPlanes(options, sampleRateHz, channelCount, windowSamples),
                 WindowInput.FrameFeatures => new FrameSequence(options, sampleRateHz, channelCount, windowSamples),
@@ -83,22 +86,96 @@ public abstract class WindowRepresentation
         return frame;
     }
 
-    /// <summary>A feature row: <see cref="FeatureSet"/> layout, shape [F].</summary>
+    /// <summary>
+    /// A feature row: one block per time span, in order of first appearance in <see cref="FeatureEncoderOptions.Features"/>:
+    /// codes written plainly over the whole window, codes written CODE@T over the window's last T ms; each block in
+    /// <see cref="FeatureSet"/> layout. With <see cref="FeatureEncoderOptions.LogAmplitude"/>, amplitude-scaled values
+    /// are replaced by their natural logarithm (NaN stays NaN; zero becomes ln 1e-30).
+    /// </summary>
     private sealed class FeatureRow : WindowRepresentation
     {
-        private readonly FeatureSet _features;
+        private const float SmallestAmplitude = 1e-30f;
+        private readonly (FeatureSet Features, int Samples, int Offset, int Count)[] _blocks;
+        private readonly bool[]? _logColumns;
+        private readonly string[] _columnNames;
 
-        public FeatureRow(FeatureSet features, int channelCount)
+        public FeatureRow(FeatureEncoderOptions options, double sampleRateHz, int channelCount, int windowSamples)
         {
-            _features = features;
-            ValuesPerWindow = features.ValuesPerWindow(channelCount);
+            var blocks = new List<(FeatureSet, int, int, int)>();
+            var names = new List<string>();
+            var codes = new List<string>();
+            var log = new List<bool>();
+            int offset = 0;
+            foreach (var (spanMs, text) in Spans(options.Features))
+            {
+                string suffix = spanMs is { } ms ? string.Create(CultureInfo.InvariantCulture, $"@{ms:0.###}ms") : "";
+                int samples = spanMs is { } t ? SlidingWindows.SamplesFromMs(t, sampleRateHz) : windowSamples;
+                if (samples > windowSamples)
+                    throw new ArgumentException($"features '{text}{suffix}': {samples} samples are longer than the {windowSamples}-sample window");
+                if (samples < 2)
+                    throw new ArgumentException($"features '{text}{suffix}': a span under 2 samples at {sampleRateHz} Hz");
+                var set = FeatureCatalog.Parse(text, sampleRateHz);
+                int count = set.ValuesPerWindow(channelCount);
+                blocks.Add((set, samples, offset, count));
+                names.AddRange(set.ColumnNames(channelCount).Select(n => n + suffix));
+                codes.AddRange(set.Codes.Select(c => c + suffix));
+                log.AddRange(set.AmplitudeColumns(channelCount));
+                offset += count;
+            }
+            _blocks = [.. blocks];
+            _columnNames = [.. names];
+            _logColumns = options.LogAmplitude && log.Contains(true) ? [.. log] : null;
+            ValuesPerWindow = offset;
             Shape = [ValuesPerWindow];
-            Codes = features.Codes;
+            Codes = options.LogAmplitude ? [.. codes.Select(c => FeatureCatalog.ScalesWithAmplitude(c.Split('@')[0]) ? $"ln {c}" : c)] : codes;
         }
 
         public override WindowInput Kind => WindowInput.Features;
 
-        public override void Extract(MultiChannelWindow window, Span<float> destination) => _features.Extract(window, destination);
+        public override IReadOnlyList<string> ColumnNames => _columnNames;
+
+        public override void Extract(MultiChannelWindow window, Span<float> destination)
+        {
+            foreach (var (features, samples, offset, count) in _blocks)
+            {
+                var part = samples == window.LengthSamples ? window : window.Slice(window.LengthSamples - samples, samples);
+                features.Extract(part, destination.Slice(offset, count));
+            }
+            if (_logColumns is { } log)
+            {
+                for (int i = 0; i < log.Length; i++)
+                    if (log[i]) destination[i] = MathF.Log(MathF.Max(destination[i], SmallestAmplitude));
+            }
+        }
+
+        /// <summary>Groups the comma-separated tokens of <paramref name="features"/> by their "@T" span (null = the whole window), in order of first appearance.</summary>
+        private static IEnumerable<(double? SpanMs, string Text)> Spans(string features)
+        {
+            var groups = new List<(double? SpanMs, List<string> Tokens)>();
+            foreach (var token in features.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                int at = token.LastIndexOf('@');
+                double? span = null;
+                if (at >= 0)
+                {
+                    var ms = token[(at + 1)..].Trim();
+                    if (ms.EndsWith("ms", StringComparison.OrdinalIgnoreCase)) ms = ms[..^2];
+                    if (!double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !(value > 0) || !double.IsFinite(value))
+                        throw new ArgumentException($"feature '{token}': the span after '@' must be a positive number of ms (e.g. TDFD@256)");
+                    span = value;
+                }
+                string code = at >= 0 ? token[..at].Trim() : token;
+                int g = groups.FindIndex(x => x.SpanMs == span);
+                if (g < 0)
+                {
+                    groups.Add((span, []));
+                    g = groups.Count - 1;
+                }
+                groups[g].Tokens.Add(code);
+            }
+            if (groups.Count == 0) throw new ArgumentException("empty feature list");
+            return groups.Select(x => (x.SpanMs, string.Join(",", x.Tokens)));
+        }
     }
 
     /// <summary>The window itself, channel-major: shape [C, T].</summary>

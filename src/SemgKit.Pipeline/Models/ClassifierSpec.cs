@@ -25,19 +25,35 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
     public static ClassifierSpec Lda { get; } = new("lda", (t, _) => Learning.Lda.Fit(t.X, t.Labels, new LdaOptions { ClassCount = t.ClassCount }));
 
     /// <summary>Support vector machine, RBF kernel, C = 10, gamma = 'scale', one-vs-one; probabilities by coupling of decision values.</summary>
-    public static ClassifierSpec Svm { get; } = new("svm", (t, ct) => Learning.Svm.Fit(t.X, t.Labels, new SvmOptions { ClassCount = t.ClassCount, C = 10, Seed = t.Seed, ClassWeights = t.ClassWeights }, ct));
+    public static ClassifierSpec Svm { get; } = RbfSvm(10, "svm");
 
     /// <summary>Linear SVM, C = 1.</summary>
-    public static ClassifierSpec LinearSvm { get; } = new("svm-linear", (t, ct) => Learning.Svm.Fit(t.X, t.Labels, new SvmOptions { ClassCount = t.ClassCount, Kernel = SvmKernel.Linear, C = 1, Seed = t.Seed, ClassWeights = t.ClassWeights }, ct));
+    public static ClassifierSpec LinearSvm { get; } = LinearSvmWith(1, "svm-linear");
+
+    /// <summary>The RBF SVM with box constraint <paramref name="c"/> (named e.g. "svm:1").</summary>
+    public static ClassifierSpec RbfSvm(double c, string name) =>
+        new(name, (t, ct) => Learning.Svm.Fit(t.X, t.Labels, new SvmOptions { ClassCount = t.ClassCount, C = c, Seed = t.Seed, ClassWeights = t.ClassWeights }, ct));
+
+    /// <summary>The linear SVM with box constraint <paramref name="c"/>.</summary>
+    public static ClassifierSpec LinearSvmWith(double c, string name) =>
+        new(name, (t, ct) => Learning.Svm.Fit(t.X, t.Labels, new SvmOptions { ClassCount = t.ClassCount, Kernel = SvmKernel.Linear, C = c, Seed = t.Seed, ClassWeights = t.ClassWeights }, ct));
 
     /// <summary>Quadratic discriminant analysis with a small covariance regularisation (0.01) for stability.</summary>
     public static ClassifierSpec Qda { get; } = new("qda", (t, _) => Learning.Qda.Fit(t.X, t.Labels, new QdaOptions { ClassCount = t.ClassCount, RegParam = 0.01 }));
 
     /// <summary>k-nearest neighbours, k = 5, distance-weighted.</summary>
-    public static ClassifierSpec Knn { get; } = new("knn", (t, _) => Learning.Knn.Fit(t.X, t.Labels, new KnnOptions { ClassCount = t.ClassCount, Neighbors = 5, Weights = KnnWeights.Distance }));
+    public static ClassifierSpec Knn { get; } = KnnWith(5, "knn");
+
+    /// <summary>Distance-weighted k-nearest neighbours with <paramref name="k"/> neighbours.</summary>
+    public static ClassifierSpec KnnWith(int k, string name) =>
+        new(name, (t, _) => Learning.Knn.Fit(t.X, t.Labels, new KnnOptions { ClassCount = t.ClassCount, Neighbors = k, Weights = KnnWeights.Distance }));
 
     /// <summary>Random forest, 100 trees, √F features per split, seeded.</summary>
-    public static ClassifierSpec RandomForest { get; } = new("rf", (t, ct) => Learning.RandomForest.Fit(t.X, t.Labels, new RandomForestOptions { ClassCount = t.ClassCount, Seed = t.Seed, ClassWeights = t.ClassWeights }, ct));
+    public static ClassifierSpec RandomForest { get; } = RandomForestWith(100, "rf");
+
+    /// <summary>A random forest of <paramref name="trees"/> trees.</summary>
+    public static ClassifierSpec RandomForestWith(int trees, string name) =>
+        new(name, (t, ct) => Learning.RandomForest.Fit(t.X, t.Labels, new RandomForestOptions { ClassCount = t.ClassCount, Trees = trees, Seed = t.Seed, ClassWeights = t.ClassWeights }, ct));
 
     /// <summary>Gaussian naive Bayes.</summary>
     public static ClassifierSpec NaiveBayes { get; } = new("nb", (t, _) => GaussianNaiveBayes.Fit(t.X, t.Labels, new GaussianNaiveBayesOptions { ClassCount = t.ClassCount }));
@@ -50,7 +66,8 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
 
     /// <summary>
     /// Resolves a comma-separated list of names: classic learners (<see cref="All"/>) and <see cref="Neural.Models.ModelZoo"/>
-    /// networks (trained with <paramref name="network"/>, default options when null). A name may carry modifiers:
+    /// networks (trained with <paramref name="network"/>, default options when null). A classic learner may carry its main
+    /// hyper-parameter after a colon: <c>svm:C</c>, <c>svm-linear:C</c>, <c>knn:k</c>, <c>rf:trees</c> (e.g. <c>svm:1</c>). A name may carry modifiers:
     /// <c>+balanced</c> (class weights n/(K·n_k), for svm, svm-linear, rf and networks), <c>+pretrain</c> (networks: layer-wise
     /// autoencoder pre-training of the conv layers before training, as <c>--pretrain</c>) and the balanced-subset ensemble
     /// <c>+ensemble[:K][:vote|:best]</c> (e.g. <c>svm+balanced</c>, <c>light-cnn+ensemble:8:vote</c>), see <see cref="BalancedSubsetEnsemble"/>.
@@ -64,6 +81,9 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
     private static ClassifierSpec Parse(string name, NetworkTrainingOptions network)
     {
         var parts = name.Split('+');
+        var head = parts[0].Split(':', 2, StringSplitOptions.TrimEntries);
+        if (head.Length == 2)
+            parts[0] = head[0];
         bool isNetwork = NetworkClassifier.IsArchitecture(parts[0]);
         bool pretrain = parts.Skip(1).Contains("pretrain", StringComparer.OrdinalIgnoreCase);
         if (pretrain && !isNetwork)
@@ -72,6 +92,7 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
             ? Network(parts[0], pretrain ? network with { Pretrain = true } : network)
             : All.FirstOrDefault(s => s.Name.Equals(parts[0], StringComparison.OrdinalIgnoreCase))
               ?? throw new SemgException($"unknown model '{parts[0]}' (available: {string.Join(", ", Names)}; modifiers: +balanced, +pretrain, +ensemble[:K][:vote|:best])");
+        if (head.Length == 2) spec = WithParameter(spec.Name, head[1]);
         if (pretrain) spec = spec with { Name = spec.Name + "+pretrain" };
         foreach (var modifier in parts.Skip(1))
         {
@@ -89,5 +110,22 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
             }
         }
         return spec;
+    }
+
+    /// <summary>Learner <paramref name="learner"/> with its main hyper-parameter set to <paramref name="text"/> (svm, svm-linear: C; knn: k; rf: trees).</summary>
+    private static ClassifierSpec WithParameter(string learner, string text)
+    {
+        string name = $"{learner}:{text}";
+        if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || !(value > 0) || !double.IsFinite(value))
+            throw new SemgException($"model '{name}': the parameter must be a positive number");
+        int Whole() => value == Math.Floor(value) && value <= 100_000 ? (int)value : throw new SemgException($"model '{name}': the parameter must be a whole number");
+        return learner switch
+        {
+            "svm" => RbfSvm(value, name),
+            "svm-linear" => LinearSvmWith(value, name),
+            "knn" => KnnWith(Whole(), name),
+            "rf" => RandomForestWith(Whole(), name),
+            _ => throw new SemgException($"model '{name}': {learner} takes no parameter (svm:C, svm-linear:C, knn:k and rf:trees do)"),
+        };
     }
 }

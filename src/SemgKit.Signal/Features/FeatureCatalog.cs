@@ -109,6 +109,19 @@ public static class FeatureCatalog
         }),
     ];
 
+    /// <summary>
+    /// True for codes whose values are a positive power of the signal's amplitude (MAV, RMS, WL, VAR, band powers, …):
+    /// a gain g (skin, electrode, subject) multiplies them by gᵖ, so their logarithm moves by p·ln g, an offset that
+    /// standardisation and linear models absorb. Counts (ZC, SSC, WAMP), frequencies, ratios, shape statistics and
+    /// features that are already logarithmic (MFL, LD, M0, M2, M4, CC) are not in it.
+    /// </summary>
+    public static bool ScalesWithAmplitude(string code) => AmplitudeCodes.Contains(code);
+
+    private static readonly HashSet<string> AmplitudeCodes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "MAV", "RMS", "WL", "IAV", "DASDV", "VAR", "MNP", "MSR", "LS", "ACT", "MAVFD", "MPK", "PAP", "ISD", "TM", "DFTR", "WENG", "WV", "WWL", "WPE",
+    };
+
     /// <summary>Parses a time-domain-only list (no sample rate); spectral features raise an <see cref="ArgumentException"/> asking for one.</summary>
     public static FeatureSet Parse(string text) => Parse(text, null);
 

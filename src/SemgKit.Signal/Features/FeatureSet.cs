@@ -129,6 +129,26 @@ public sealed class FeatureSet
     }
 
     /// <summary>
+    /// Per column of the row (in <see cref="ColumnNames"/> order): true where the value comes from a feature that scales
+    /// with the signal's amplitude (<see cref="FeatureCatalog.ScalesWithAmplitude"/>), e.g. for a log transform.
+    /// </summary>
+    public bool[] AmplitudeColumns(int channelCount)
+    {
+        var mask = new bool[ValuesPerWindow(channelCount)];
+        var i = 0;
+        for (var c = 0; c < channelCount; c++)
+        {
+            foreach (var f in _features)
+            {
+                var scales = FeatureCatalog.ScalesWithAmplitude(f.Code);
+                for (var k = 0; k < f.ValuesPerChannel; k++)
+                    mask[i++] = scales;
+            }
+        }
+        return mask;
+    }
+
+    /// <summary>
     /// Writes one row (<see cref="ValuesPerWindow"/> values) for <paramref name="window"/> into <paramref name="row"/>,
     /// using the calling thread's <see cref="FeatureScratch"/>. Allocates nothing after warm-up.
     /// </summary>

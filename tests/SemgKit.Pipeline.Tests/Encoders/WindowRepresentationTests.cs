@@ -77,6 +77,57 @@ public class WindowRepresentationTests
         Assert.Equal(emg, single);
     }
 
+    [Fact]
+    public void TrailingSpansAppendTheFeaturesOfTheWindowsLastMilliseconds()
+    {
+        var row = Extract(new FeatureEncoderOptions { Features = "MAV,ZC,Hudgins@50,RMS@20ms" }, out var r);
+        var whole = new float[Channels * 2];
+        FeatureCatalog.Parse("MAV,ZC").Extract(MultiChannelWindow.OverBlock(Block, Channels), whole);
+        var last50 = new float[Channels * 4];
+        FeatureSet.Hudgins().Extract(new MultiChannelWindow(Block, Channels, Samples, Samples - 50, 50), last50);
+        var last20 = new float[Channels];
+        FeatureCatalog.Parse("RMS").Extract(new MultiChannelWindow(Block, Channels, Samples, Samples - 20, 20), last20);
+        Assert.Equal(whole.Concat(last50).Concat(last20), row);
+        Assert.Equal(["MAV", "ZC", "MAV@50ms", "WL@50ms", "ZC@50ms", "SSC@50ms", "RMS@20ms"], r.Codes);
+        Assert.Equal(row.Length, r.ColumnNames.Count);
+        Assert.Equal(["ch1.MAV", "ch1.ZC", "ch2.MAV"], r.ColumnNames.Take(3));
+        Assert.Equal("ch1.MAV@50ms", r.ColumnNames[Channels * 2]);
+        Assert.Equal("ch3.RMS@20ms", r.ColumnNames[^1]);
+    }
+
+    [Fact]
+    public void LogAmplitudeTakesTheLogOfAmplitudeFeaturesOnly()
+    {
+        var plain = Extract(new FeatureEncoderOptions { Features = "MAV,ZC,MNF,WL@50,ICC" }, out var r);
+        var logged = Extract(new FeatureEncoderOptions { Features = "MAV,ZC,MNF,WL@50,ICC", LogAmplitude = true }, out var l);
+        Assert.Equal(r.ColumnNames, l.ColumnNames);
+        Assert.Equal(["ln MAV", "ZC", "MNF", "ICC", "ln WL@50ms"], l.Codes);
+        for (int i = 0; i < plain.Length; i++)
+        {
+            string code = r.ColumnNames[i].Split('.').Last().Split('@')[0];
+            bool amplitude = code is "MAV" or "WL";
+            Assert.Equal(amplitude ? MathF.Log(plain[i]) : plain[i], logged[i], 5);
+        }
+        // a silent window: ln of the smallest amplitude, not −∞
+        var silent = WindowRepresentation.Create(new FeatureEncoderOptions { Features = "MAV", LogAmplitude = true }, 1000, Channels, Samples);
+        var row = new float[Channels];
+        silent.Extract(MultiChannelWindow.OverBlock(new float[Channels * Samples], Channels), row);
+        Assert.All(row, v => Assert.Equal(MathF.Log(1e-30f), v));
+    }
+
+    [Theory]
+    [InlineData("MAV@300", "longer than the 200-sample window")]
+    [InlineData("MAV@x", "positive number of ms")]
+    [InlineData("MAV@-5", "positive number of ms")]
+    [InlineData("MAV,MAV@1", "under 2 samples")]
+    [InlineData("MAV@50,MAV@50ms", "more than once")]
+    public void BadSpansAreOneLineErrors(string features, string message)
+    {
+        var e = Assert.Throws<SemgException>(() => WindowRepresentation.Create(new FeatureEncoderOptions { Features = features }, 1000, Channels, Samples));
+        Assert.Contains(message, e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
     [Theory]
     [InlineData(WindowInput.EmgImage, 30, "whole frames")]
     [InlineData(WindowInput.Spectrogram, 0, "longer than")]

@@ -14,7 +14,7 @@ public class LearnersInBundlesTests
     private static readonly Lazy<Dataset> Data = new(() =>
         SyntheticEmg.Generate(SyntheticEmgOptions.Default with { SubjectCount = 1, RepetitionCount = 3, ClassCount = 3 }, 21));
 
-    public static TheoryData<string> Names => new(ClassifierSpec.All.Select(s => s.Name).Concat(["lda+ensemble:3:vote", "lda+ensemble:3:best", "svm+balanced", "rf+balanced+ensemble:2"]));
+    public static TheoryData<string> Names => new(ClassifierSpec.All.Select(s => s.Name).Concat(["lda+ensemble:3:vote", "lda+ensemble:3:best", "svm+balanced", "rf+balanced+ensemble:2", "svm:1", "knn:3", "rf:20+balanced"]));
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -78,6 +78,10 @@ public class LearnersInBundlesTests
     [InlineData("lda+ensemble:x", "neither a subset count")]
     [InlineData("xgboost", "unknown model 'xgboost'")]
     [InlineData("lda+balanced", "does not take class weights")]
+    [InlineData("lda:2", "lda takes no parameter")]
+    [InlineData("svm:0", "must be a positive number")]
+    [InlineData("knn:2.5", "must be a whole number")]
+    [InlineData("cnn1d:3", "takes no parameter")]
     public void BadModelNamesAreExplained(string name, string message) =>
         Assert.Contains(message, Assert.Throws<SemgException>(() => ClassifierSpec.ParseList(name)).Message);
 }

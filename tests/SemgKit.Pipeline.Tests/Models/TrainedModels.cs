@@ -18,7 +18,17 @@ internal static class TrainedModels
         return (data, result.Model);
     });
 
+    private static readonly Lazy<EmgModel> MultiScale = new(() =>
+    {
+        var train = Data.Recordings.Where(r => r.Metadata.Trial <= 2).ToArray();
+        var encoder = new FeatureEncoderOptions { Features = "TDFD,Hudgins@100,RMS@50", LogAmplitude = true, WindowMs = 400, StepMs = 50 };
+        return ModelTrainer.Train(new ModelTrainer.Request(Data, train, encoder, ClassifierSpec.Lda, PostProcessingOptions.None, 11)).Model;
+    });
+
     public static Dataset Data => Small.Value.Data;
 
     public static EmgModel Lda => Small.Value.Model;
+
+    /// <summary>LDA on log-amplitude features at three time scales (400 ms window, its last 100 ms and 50 ms).</summary>
+    public static EmgModel LdaMultiScale => MultiScale.Value;
 }

@@ -21,10 +21,12 @@ public class StreamingClassifierTests
         public void OnDecision(in StreamDecision decision, ReadOnlySpan<float> probabilities) => N++;
     }
 
-    [Fact]
-    public void AnyChunkingGivesTheOfflineDecisionsWindowForWindow()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AnyChunkingGivesTheOfflineDecisionsWindowForWindow(bool multiScale)
     {
-        var model = TrainedModels.Lda;
+        var model = multiScale ? TrainedModels.LdaMultiScale : TrainedModels.Lda;
         var recording = TrainedModels.Data.Recordings.First(r => r.Metadata.Trial == 3);
         var encoder = model.CreateEncoder();
         var offline = encoder.Encode(recording, 0); // every sample is labelled, so every window after the warm-up is kept
