@@ -66,17 +66,39 @@ public static class ExperimentRecipes
         const string models = "svm,cnn1d,lstm,cnn-lstm";
         Func<CancellationToken, Dataset> uci = ct => c.Open(Uci, StandIn(c, 4, 1000, 3), ct);
         Func<CancellationToken, Dataset> elderly = ct => c.Open(Elderly, StandIn(c, 4, 2000, 4), ct);
+        // SemgKit's own path: the same TD+FD set in log amplitude (gains become offsets) over the last 4096, 1024 and 256 ms
+        // before each decision, still one decision every 64 ms. The movements differ in their rhythm over seconds (gait
+        // alternates, the seated and standing tasks hold), which a 256 ms window cannot see. Synthetic stand-ins have 2–3 s
+        // contractions: there the spans are 1024 and 256 ms.
+        bool shortRecordings = c.IsStandIn(Uci) && c.IsStandIn(Elderly);
+        var context = new FeatureEncoderOptions
+        {
+            Features = shortRecordings ? "TDFD,TDFD@256" : "TDFD,TDFD@1024,TDFD@256",
+            LogAmplitude = true,
+            WindowMs = shortRecordings ? 1024 : 4096,
+            StepMs = 64,
+        };
+        const string contextModels = "svm:1,lda";
+        string contextTitle = shortRecordings ? "log TD+FD over the last 1024 and 256 ms" : "log TD+FD over the last 4096, 1024 and 256 ms";
         return
         [
             new("uci-within", "UCI lower limb, per subject: first half of every recording trains, second half tests", uci, encoder, SplitSpec.Half,
                 c.Models(models, 30), [new("best model, within subject", 0.95, "SemgKit target")]),
+            new("uci-within-context", $"UCI lower limb, per subject first half → second half; {contextTitle} before each decision", uci, context, SplitSpec.Half,
+                c.Models(contextModels, 1), [new("best model, within subject", 0.95, "SemgKit target")]),
             new("uci-loso", "UCI lower limb, leave one subject out (22 folds)", uci, encoder, SplitSpec.Loso,
                 c.Models(models, 15, validation: 0.15),
                 [new("CNN-LSTM, leave one subject out", 0.854, "lower-limb paper", "cnn-lstm"), new("best model, leave one subject out", 0.88, "SemgKit target")]),
+            new("uci-loso-context", $"UCI lower limb, leave one subject out (22 folds); {contextTitle} before each decision", uci, context, SplitSpec.Loso,
+                c.Models(contextModels, 1),
+                [new("published best (CNN-LSTM), leave one subject out", 0.854, "lower-limb paper"), new("best model, leave one subject out", 0.88, "SemgKit target")]),
             new("elderly-within", "Elderly isometric, per subject: first half of every recording trains, second half tests", elderly, encoder, SplitSpec.Half,
                 c.Models(models, 30), []),
             new("elderly-loso", "Elderly isometric, leave one subject out (30 folds)", elderly, encoder, SplitSpec.Loso,
                 c.Models(models, 15, validation: 0.15),
+                [new("plain LDA baseline, leave one subject out", 0.866, "issue #7 baseline"), new("best model, leave one subject out", 0.90, "SemgKit target")]),
+            new("elderly-loso-context", $"Elderly isometric, leave one subject out (30 folds); {contextTitle} before each decision", elderly, context, SplitSpec.Loso,
+                c.Models(contextModels, 1),
                 [new("plain LDA baseline, leave one subject out", 0.866, "issue #7 baseline"), new("best model, leave one subject out", 0.90, "SemgKit target")]),
         ];
     }
@@ -86,6 +108,10 @@ public static class ExperimentRecipes
         // Myo at 200 Hz: 300 ms windows every 50 ms are 15 frames of 20 ms (4 samples) × 8 channels per image plane.
         var encoder = new FeatureEncoderOptions { Features = "TDPSD", WindowMs = 300, StepMs = 50, FrameMs = 20, FrameFeatures = "MAV", Wavelet = "db1", WaveletDepth = 1 };
         const string models = "svm,emg-image-cnn,lstm-cnn,attention-lstm-cnn";
+        // SemgKit's feature path on the same windows: a wide time- and frequency-domain set in log amplitude with
+        // inter-channel correlations, for LDA with Ledoit-Wolf shrinkage (steady with ~200 correlated features) and the SVM
+        var features = encoder with { Features = "TDPSD,Hudgins,AR,CC,LS,MFL,MSR,WAMP,RMS,DASDV,SKEW,KURT,HJORTH,MNF,MDF,PKF,MNP,ICC", LogAmplitude = true };
+        const string featureModels = "lda:auto,svm";
         string[] coteSessions = ["training0", "Test0", "Test1"], ciilSessions = ["training", "trial_1", "trial_2", "trial_3", "trial_4"];
         var coteStandIn = StandIn(c, 8, 200, 7, c.Quick ? 4 : 5);
         var ciilStandIn = StandIn(c, 8, 200, 5, c.Quick ? 6 : 8);
@@ -99,10 +125,17 @@ public static class ExperimentRecipes
                 [new("best model, 7 gestures, per window", 0.9831, "Côté-Allard et al. 2019 (published best)"), new("best model, per window", 0.984, "SemgKit target"),
                  new("best model, per window after a vote of the last 5 decisions", 0.984, "SemgKit target", Metric: PaperMetric.SmoothedAccuracy),
                  new("best model, majority vote per recording", 0.984, "SemgKit target", Metric: PaperMetric.VoteAccuracy)]),
+            new("coteallard-features", "Côté-Allard, 7 gestures, the paper's 17 subjects, training0 → Test0 + Test1; log-amplitude TD/FD features and inter-channel correlations", cote, features,
+                SplitSpec.Parse("sessions:training0->Test0,Test1"), c.Models(featureModels, 1),
+                [new("best model, 7 gestures, per window", 0.9831, "Côté-Allard et al. 2019 (published best)"), new("best model, per window", 0.984, "SemgKit target")]),
             new("ciil-within", "CIIL electrode shift, training session only: per subject the last repetitions test", ciilTraining, encoder,
                 SplitSpec.Repetition, c.Models(models, 40), []),
+            new("ciil-within-features", "CIIL electrode shift, training session only, last repetitions test; log-amplitude TD/FD features and inter-channel correlations", ciilTraining, features,
+                SplitSpec.Repetition, c.Models(featureModels, 1), []),
             new("ciil-shift", "CIIL electrode shift: per subject the training session trains, the shifted sessions trial_1..trial_4 test", ciil, encoder,
                 SplitSpec.Parse("sessions:training->trial_1,trial_2,trial_3,trial_4"), c.Models(models, 40), []),
+            new("ciil-shift-features", "CIIL electrode shift: training session → shifted sessions trial_1..trial_4; log-amplitude TD/FD features and inter-channel correlations", ciil, features,
+                SplitSpec.Parse("sessions:training->trial_1,trial_2,trial_3,trial_4"), c.Models(featureModels, 1), []),
         ];
     }
 

@@ -22,7 +22,11 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
     }
 
     /// <summary>Linear discriminant analysis (least squares solver, priors from class frequencies).</summary>
-    public static ClassifierSpec Lda { get; } = new("lda", (t, _) => Learning.Lda.Fit(t.X, t.Labels, new LdaOptions { ClassCount = t.ClassCount }));
+    public static ClassifierSpec Lda { get; } = LdaWith(LdaShrinkage.None, "lda");
+
+    /// <summary>LDA with covariance <paramref name="shrinkage"/> (e.g. Ledoit-Wolf, "lda:auto": steadier with many correlated features).</summary>
+    public static ClassifierSpec LdaWith(LdaShrinkage shrinkage, string name) =>
+        new(name, (t, _) => Learning.Lda.Fit(t.X, t.Labels, new LdaOptions { ClassCount = t.ClassCount, Shrinkage = shrinkage }));
 
     /// <summary>Support vector machine, RBF kernel, C = 10, gamma = 'scale', one-vs-one; probabilities by coupling of decision values.</summary>
     public static ClassifierSpec Svm { get; } = RbfSvm(10, "svm");
@@ -67,7 +71,8 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
     /// <summary>
     /// Resolves a comma-separated list of names: classic learners (<see cref="All"/>) and <see cref="Neural.Models.ModelZoo"/>
     /// networks (trained with <paramref name="network"/>, default options when null). A classic learner may carry its main
-    /// hyper-parameter after a colon: <c>svm:C</c>, <c>svm-linear:C</c>, <c>knn:k</c>, <c>rf:trees</c> (e.g. <c>svm:1</c>). A name may carry modifiers:
+    /// hyper-parameter after a colon: <c>svm:C</c>, <c>svm-linear:C</c>, <c>knn:k</c>, <c>rf:trees</c>, <c>lda:S</c> with a covariance
+    /// shrinkage S in [0, 1] or <c>lda:auto</c> (Ledoit-Wolf) (e.g. <c>svm:1</c>). A name may carry modifiers:
     /// <c>+balanced</c> (class weights n/(K·n_k), for svm, svm-linear, rf and networks), <c>+pretrain</c> (networks: layer-wise
     /// autoencoder pre-training of the conv layers before training, as <c>--pretrain</c>) and the balanced-subset ensemble
     /// <c>+ensemble[:K][:vote|:best]</c> (e.g. <c>svm+balanced</c>, <c>light-cnn+ensemble:8:vote</c>), see <see cref="BalancedSubsetEnsemble"/>.
@@ -112,10 +117,12 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
         return spec;
     }
 
-    /// <summary>Learner <paramref name="learner"/> with its main hyper-parameter set to <paramref name="text"/> (svm, svm-linear: C; knn: k; rf: trees).</summary>
+    /// <summary>Learner <paramref name="learner"/> with its main hyper-parameter set to <paramref name="text"/> (svm, svm-linear: C; knn: k; rf: trees; lda: shrinkage).</summary>
     private static ClassifierSpec WithParameter(string learner, string text)
     {
         string name = $"{learner}:{text}";
+        if (learner == "lda" && text.Equals("auto", StringComparison.OrdinalIgnoreCase))
+            return LdaWith(LdaShrinkage.Auto, "lda:auto");
         if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || !(value > 0) || !double.IsFinite(value))
             throw new SemgException($"model '{name}': the parameter must be a positive number");
         int Whole() => value == Math.Floor(value) && value <= 100_000 ? (int)value : throw new SemgException($"model '{name}': the parameter must be a whole number");
@@ -125,7 +132,9 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
             "svm-linear" => LinearSvmWith(value, name),
             "knn" => KnnWith(Whole(), name),
             "rf" => RandomForestWith(Whole(), name),
-            _ => throw new SemgException($"model '{name}': {learner} takes no parameter (svm:C, svm-linear:C, knn:k and rf:trees do)"),
+            "lda" when value <= 1 => LdaWith(LdaShrinkage.Fixed(value), name),
+            "lda" => throw new SemgException($"model '{name}': the LDA shrinkage must be in [0, 1] or 'auto'"),
+            _ => throw new SemgException($"model '{name}': {learner} takes no parameter (svm:C, svm-linear:C, knn:k, rf:trees and lda:S|auto do)"),
         };
     }
 }

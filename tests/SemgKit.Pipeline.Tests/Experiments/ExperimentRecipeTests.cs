@@ -95,10 +95,10 @@ public class ExperimentRecipeTests
     {
         using var root = new TempDirectory();
         var plans = ExperimentRecipes.LowerLimb.Plan(StandInContext(root));
-        Assert.Equal(["uci-within", "uci-loso"], ExperimentRunner.Select(plans, ["uci-*"]).Select(p => p.Name));
+        Assert.Equal(["uci-within", "uci-within-context", "uci-loso", "uci-loso-context"], ExperimentRunner.Select(plans, ["uci-*"]).Select(p => p.Name));
         Assert.Equal(["elderly-loso"], ExperimentRunner.Select(plans, ["ELDERLY-LOSO"]).Select(p => p.Name));
         var e = Assert.Throws<SemgException>(() => ExperimentRunner.Select(plans, ["nope"]));
-        Assert.Contains("uci-within, uci-loso, elderly-within, elderly-loso", e.Message);
+        Assert.Contains("uci-within, uci-within-context, uci-loso, uci-loso-context, elderly-within, elderly-loso, elderly-loso-context", e.Message);
         Assert.Contains("unknown experiment 'x'", Assert.Throws<SemgException>(() => ExperimentRecipes.Find("x")).Message);
     }
 

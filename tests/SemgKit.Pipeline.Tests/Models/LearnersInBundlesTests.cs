@@ -14,7 +14,7 @@ public class LearnersInBundlesTests
     private static readonly Lazy<Dataset> Data = new(() =>
         SyntheticEmg.Generate(SyntheticEmgOptions.Default with { SubjectCount = 1, RepetitionCount = 3, ClassCount = 3 }, 21));
 
-    public static TheoryData<string> Names => new(ClassifierSpec.All.Select(s => s.Name).Concat(["lda+ensemble:3:vote", "lda+ensemble:3:best", "svm+balanced", "rf+balanced+ensemble:2", "svm:1", "knn:3", "rf:20+balanced"]));
+    public static TheoryData<string> Names => new(ClassifierSpec.All.Select(s => s.Name).Concat(["lda+ensemble:3:vote", "lda+ensemble:3:best", "svm+balanced", "rf+balanced+ensemble:2", "svm:1", "knn:3", "rf:20+balanced", "lda:auto", "lda:0.2"]));
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -78,7 +78,8 @@ public class LearnersInBundlesTests
     [InlineData("lda+ensemble:x", "neither a subset count")]
     [InlineData("xgboost", "unknown model 'xgboost'")]
     [InlineData("lda+balanced", "does not take class weights")]
-    [InlineData("lda:2", "lda takes no parameter")]
+    [InlineData("lda:2", "shrinkage must be in [0, 1]")]
+    [InlineData("qda:2", "qda takes no parameter")]
     [InlineData("svm:0", "must be a positive number")]
     [InlineData("knn:2.5", "must be a whole number")]
     [InlineData("cnn1d:3", "takes no parameter")]
