@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace SemgKit.Cli.Commands;
 
 /// <summary>
-/// <c>semg experiment RECIPE [--data D] [--quick] [--only RUNS] [--seed S] [--threads N] [--out DIR]</c>: one of the papers' studies
+/// <c>semg experiment RECIPE [--data D] [--quick] [--only RUNS] [--models M] [--seed S] [--threads N] [--out DIR]</c>: one of the papers' studies
 /// (see <see cref="ExperimentRecipes"/>), every run's report under <c>DIR/runs/</c> and the summary with the papers'
 /// figures in <c>DIR/results.json, report.md, report.html</c>.
 /// </summary>
@@ -19,16 +19,17 @@ internal static class ExperimentCommand
         var data = new Option<string?>("--data") { Description = "Run every step on this dataset (a path or a name under the data root) instead of the recipe's public datasets" };
         var quick = new Option<bool>("--quick") { Description = "Small and fast (first 3 subjects, 2 epochs): a smoke test in about two minutes" };
         var only = new Option<string?>("--only") { Description = "Comma-separated runs of the recipe to do (names or prefixes ending in *, e.g. uci-loso or uci-*); default all" };
+        var models = new Option<string?>("--models") { Description = "Comma-separated models every run compares instead of the recipe's (e.g. svm,lda:auto); networks train with the run's settings" };
         var output = new Option<string?>("--out") { Description = "Output folder (default out/experiment/RECIPE)" };
         var command = new Command("experiment", "Reproduce one of the source papers' studies on real data (or --data) and put the papers' figures beside ours; writes results.json, report.md, report.html and one report per run")
         {
-            recipe, data, quick, only, SimulateCommand.Seed, EncoderArguments.Threads, output,
+            recipe, data, quick, only, models, SimulateCommand.Seed, EncoderArguments.Threads, output,
         };
         command.SetAction((parse, ct) =>
         {
             var chosen = ExperimentRecipes.Find(parse.GetValue(recipe)!);
             var catalog = DatasetCatalog.CreateDefault(parse.GetValue(GlobalOptions.DataRoot));
-            var experiment = new ExperimentContext(catalog, parse.GetValue(data), parse.GetValue(quick), parse.GetValue(SimulateCommand.Seed), parse.GetValue(EncoderArguments.Threads));
+            var experiment = new ExperimentContext(catalog, parse.GetValue(data), parse.GetValue(quick), parse.GetValue(SimulateCommand.Seed), parse.GetValue(EncoderArguments.Threads), parse.GetValue(models));
             string folder = parse.GetValue(output) ?? Path.Combine("out", "experiment", chosen.Name);
             var results = Progress.Run(context, $"experiment {chosen.Name}", progress => ExperimentRunner.Run(chosen, experiment, folder,
                 parse.GetValue(only)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), progress, ct));

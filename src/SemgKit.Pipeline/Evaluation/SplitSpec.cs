@@ -67,8 +67,8 @@ public sealed record SplitSpec(
         _ => Kind.ToString(),
     };
 
-    /// <summary>Short name for results.json (<c>split.kind</c>).</summary>
-    public string Name => Kind.ToString().ToLowerInvariant();
+    /// <summary>Short name for results.json (<c>split.kind</c>), as written on the command line (e.g. "pooled-half").</summary>
+    public string Name => Kind == SplitKind.PooledHalf ? "pooled-half" : Kind.ToString().ToLowerInvariant();
 
     private static double Fraction(string? argument, double fallback, string text)
     {

@@ -18,16 +18,21 @@ public sealed class ExperimentContext
 
     /// <param name="data">A dataset path or name every run uses instead of the recipe's own (null: the recipe's).</param>
     /// <param name="quick">Small and fast: a few subjects, a few epochs (the CI smoke test).</param>
-    public ExperimentContext(DatasetCatalog catalog, string? data, bool quick, int seed, int threads)
+    /// <param name="models">Models every run compares instead of its own (comma-separated, as <see cref="ClassifierSpec.ParseList"/>; networks train with the run's settings); null: the recipe's.</param>
+    public ExperimentContext(DatasetCatalog catalog, string? data, bool quick, int seed, int threads, string? models = null)
     {
         _catalog = catalog;
         DataOverride = data;
+        ModelsOverride = models is null ? null : ClassifierSpec.ParseList(models).Count > 0 ? models : throw new SemgException("--models: name at least one model");
         Quick = quick;
         Seed = seed;
         Threads = threads;
     }
 
     public string? DataOverride { get; }
+
+    /// <summary>The models that replace every run's own, or null.</summary>
+    public string? ModelsOverride { get; }
 
     public bool Quick { get; }
 
@@ -107,7 +112,10 @@ public sealed class ExperimentContext
         Threads = Threads,
     }.Validated();
 
-    /// <summary>The models named in <paramref name="names"/> (comma-separated, modifiers allowed), networks trained as <see cref="Network"/> says.</summary>
+    /// <summary>
+    /// The models named in <paramref name="names"/> (comma-separated, modifiers allowed), or <see cref="ModelsOverride"/>
+    /// when set; networks trained as <see cref="Network"/> says.
+    /// </summary>
     public IReadOnlyList<ClassifierSpec> Models(string names, int epochs, bool pretrain = false, double validation = 0, int batchSize = 64, double learningRate = 1e-3) =>
-        ClassifierSpec.ParseList(names, Network(epochs, pretrain, validation, batchSize, learningRate));
+        ClassifierSpec.ParseList(ModelsOverride ?? names, Network(epochs, pretrain, validation, batchSize, learningRate));
 }

@@ -13,11 +13,11 @@ namespace SemgKit.Pipeline.Experiments;
 public static class ExperimentRecipes
 {
     public static ExperimentRecipe LowerLimb { get; } = new("lower-limb",
-        "CNN-LSTM lower-limb paper: TD+FD features with an SVM against a 1-D CNN, an LSTM over per-frame features and a CNN-LSTM on raw windows; within subject and leave one subject out, on the UCI lower-limb (3 movements) and elderly isometric (4 tasks) sets",
+        "CNN-LSTM lower-limb paper: TD+FD features with an SVM against a 1-D CNN, an LSTM over per-frame features and a CNN-LSTM on raw windows; within subject and leave one subject out, on the UCI lower-limb (3 movements) and elderly isometric (4 tasks) sets; and SemgKit's context path (log TD+FD over the last 4 s, 1 s and 256 ms before each decision)",
         PlanLowerLimb);
 
     public static ExperimentRecipe GestureAttention { get; } = new("gesture-attention",
-        "LSTM-CNN gesture paper: EMG image and wavelet-packet image as two inputs; a CNN on the EMG image alone against the LSTM-CNN and the attention LSTM-CNN on both, with a TD-PSD SVM baseline; per-window and majority-vote accuracy, on Côté-Allard (training0 → Test0 + Test1) and CIIL (within session and across the electrode shift)",
+        "LSTM-CNN gesture paper: EMG image and wavelet-packet image as two inputs; a CNN on the EMG image alone against the LSTM-CNN and the attention LSTM-CNN on both, with a TD-PSD SVM baseline; per-window and majority-vote accuracy, on Côté-Allard (training0 → Test0 + Test1) and CIIL (within session and across the electrode shift); and SemgKit's feature path (a wide log-amplitude TD/FD set with inter-channel correlations, shrinkage LDA and SVM) on the same windows",
         PlanGestureAttention);
 
     public static ExperimentRecipe MuscleIdentity { get; } = new("muscle-identity",
@@ -142,8 +142,17 @@ public static class ExperimentRecipes
     private static IReadOnlyList<ExperimentPlan> PlanMuscleIdentity(ExperimentContext c)
     {
         var bursts = new MuscleBurstOptions();
-        // one 500 ms window per burst, at its onset, after the 100 ms pre-roll that settles the causal filter
-        var encoder = new FeatureEncoderOptions { Features = "TDFD", WindowMs = bursts.BurstMs, StepMs = bursts.PreRollMs, WarmupMs = bursts.PreRollMs };
+        // one 500 ms window per burst, at its onset, after the 100 ms pre-roll that settles the causal filter; the SVM reads
+        // a wide set in log amplitude: spectral shape (AR, cepstra, DFT bands, wavelet-packet energies, moments), complexity
+        // (entropy, fractal dimensions) and amplitude; TD+FD alone gave 72 %, this set 81 % on UCI (one electrode's burst at a time)
+        var encoder = new FeatureEncoderOptions
+        {
+            Features = "TDFD,AR:6,CC:6,LS,MFL,MSR,WAMP,DASDV,SKEW,KURT,HJORTH,DFTR,SM,TM,SAMPEN,KFD,HFD,WPE:4",
+            LogAmplitude = true,
+            WindowMs = bursts.BurstMs,
+            StepMs = bursts.PreRollMs,
+            WarmupMs = bursts.PreRollMs,
+        };
         // intrapersonal: one model per person, a random 20 % of that person's bursts test (their trial numbers are a seeded
         // random order); pooling everyone's bursts (kfold:5) scored lower here (SVM 52 % vs 73 %): muscle identity is personal
         var intrapersonal = SplitSpec.Repetition with { TestFraction = 0.2 };

@@ -86,6 +86,7 @@ public class FeatureEvaluationTests
     [Theory]
     [InlineData("repetition", SplitKind.Repetition)]
     [InlineData("half:0.25", SplitKind.Half)]
+    [InlineData("pooled-half", SplitKind.PooledHalf)]
     [InlineData("loso", SplitKind.Loso)]
     [InlineData("kfold:4", SplitKind.KFold)]
     [InlineData("sessions:training0->Test0,Test1", SplitKind.Sessions)]
@@ -93,6 +94,7 @@ public class FeatureEvaluationTests
     {
         var spec = SplitSpec.Parse(text);
         Assert.Equal(kind, spec.Kind);
+        Assert.StartsWith(spec.Name, text); // results.json names the split as the command line writes it
         if (kind == SplitKind.Half) Assert.Equal(0.25, spec.TestFraction);
         if (kind == SplitKind.KFold) Assert.Equal(4, spec.Folds);
         if (kind == SplitKind.Sessions)

@@ -103,6 +103,16 @@ public class ExperimentRecipeTests
     }
 
     [Fact]
+    public void ModelsOverrideReplacesEveryRunsModels()
+    {
+        using var root = new TempDirectory();
+        var context = new ExperimentContext(new DatasetCatalog(DatasetCatalog.BuiltInReaders, root.Path), data: null, quick: true, seed: 3, threads: 1, models: "lda:auto, svm:1");
+        foreach (var recipe in ExperimentRecipes.All)
+            Assert.All(recipe.Plan(context), p => Assert.Equal(["lda:auto", "svm:1"], p.Models.Select(m => m.Name)));
+        Assert.Contains("unknown model 'nope'", Assert.Throws<SemgException>(() => new ExperimentContext(new DatasetCatalog(DatasetCatalog.BuiltInReaders, root.Path), null, true, 3, 1, "nope")).Message);
+    }
+
+    [Fact]
     public void BenchmarkHoldsEveryRecipesRunsUnderTheirNames()
     {
         using var root = new TempDirectory();
