@@ -53,7 +53,8 @@ internal static class ExperimentCommand
             foreach (var figure in run.Paper)
             {
                 var ours = figure.Ours(run.Results);
-                context.Console.WriteLine(string.Create(c, $"{run.Name}: {figure.What}: {figure.Source} {figure.Accuracy * 100:0.00} %, ours {ours.Value * 100:0.00} % ({ours.Model})"));
+                string value = double.IsFinite(ours.Value) ? string.Create(c, $"{ours.Value * 100:0.00} %") : "not run";
+                context.Console.WriteLine(string.Create(c, $"{run.Name}: {figure.What}: {figure.Source} {figure.Accuracy * 100:0.00} %, ours {value} ({ours.Model})"));
             }
         foreach (var note in results.Notes) context.Console.WriteLine("note: " + note);
         context.Console.WriteLine(string.Create(c, $"wrote {Path.Combine(folder, "results.json")}, report.md, report.html and runs/ ({results.WallSeconds:0.0} s)"));
