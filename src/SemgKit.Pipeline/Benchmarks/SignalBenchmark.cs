@@ -52,7 +52,6 @@ public static class SignalBenchmark
 
         var sos = Butterworth.BandPass(4, 20, 450, 1000);
         var filter = new MultiChannelSosFilter(sos, channels);
-        var timer = new Stopwatch();
         int samples = 100_000;
         var frames = data.AsSpan(0, Math.Min(data.Length, samples * channels)).ToArray();
         samples = frames.Length / channels;
@@ -62,15 +61,22 @@ public static class SignalBenchmark
         for (int call = 0; call < 200; call++)
             filter.ProcessFrameMajor(frames.AsSpan(0, Math.Min(frames.Length, 256 * channels)), output);
         Thread.Sleep(100);
-        double best = double.MaxValue;
-        for (int pass = 0; pass < 5; pass++)
-        {
-            filter.Reset();
-            timer.Restart();
-            filter.ProcessFrameMajor(frames, output);
-            best = Math.Min(best, timer.Elapsed.TotalSeconds);
-        }
+        double best = BestSeconds(5, () => filter.ProcessFrameMajor(frames, output), before: filter.Reset);
         return new Result(rows, sampleEntropySeconds, fuzzyEntropySeconds, samples / best);
+    }
+
+    /// <summary>The fastest of <paramref name="passes"/> timed runs of <paramref name="work"/>, in seconds (<paramref name="before"/> runs untimed before each).</summary>
+    private static double BestSeconds(int passes, Action work, Action? before = null)
+    {
+        double best = double.MaxValue; // allocation-free: the feature bench counts bytes around it
+        for (int pass = 0; pass < passes; pass++)
+        {
+            before?.Invoke();
+            long start = Stopwatch.GetTimestamp();
+            work();
+            best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        }
+        return best;
     }
 
     private static FeatureRow Features(string name, FeatureSet set, float[] data, int windows, int channels, int length)
@@ -83,26 +89,14 @@ public static class SignalBenchmark
                 set.Extract(MultiChannelWindow.OverBlock(data.AsSpan(w * size, size), channels), row);
         }
         Pass(); // warm-up: JIT tiers and per-thread scratch
+        Action pass = Pass; // the delegate is allocated before the count starts
         long allocated = GC.GetAllocatedBytesForCurrentThread();
-        double best = double.MaxValue;
-        var clock = new Stopwatch();
-        for (int pass = 0; pass < 3; pass++)
-        {
-            clock.Restart();
-            Pass();
-            best = Math.Min(best, clock.Elapsed.TotalSeconds);
-        }
+        double best = BestSeconds(3, pass);
         double bytesPerWindow = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (3.0 * windows);
         int threads = Environment.ProcessorCount;
         var matrix = new float[windows * row.Length];
         set.ExtractBatch(data, channels, length, matrix, threads); // warm-up of every worker's scratch
-        double bestParallel = double.MaxValue;
-        for (int pass = 0; pass < 3; pass++)
-        {
-            clock.Restart();
-            set.ExtractBatch(data, channels, length, matrix, threads);
-            bestParallel = Math.Min(bestParallel, clock.Elapsed.TotalSeconds);
-        }
+        double bestParallel = BestSeconds(3, () => set.ExtractBatch(data, channels, length, matrix, threads));
         var single = new double[2000];
         for (int i = 0; i < single.Length; i++)
         {

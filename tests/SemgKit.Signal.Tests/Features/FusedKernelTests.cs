@@ -9,13 +9,7 @@ namespace SemgKit.Signal.Tests.Features;
 /// </summary>
 public class FusedKernelTests
 {
-    private static float[] Signal(Random rng, int n, bool integers)
-    {
-        var x = new float[n];
-        for (var i = 0; i < n; i++)
-            x[i] = integers ? rng.Next(-3, 4) : (float)(rng.NextDouble() * 2 - 1);
-        return x;
-    }
+    private static float[] Signal(Random rng, int n, bool integers) => FeatureTestData.RandomSignal(rng, n, integers ? 3 : null);
 
     /// <summary>The five definitions, term by term, in double.</summary>
     private static (double Abs, double Sq, double Wl, int Zc, int Ssc) Naive(float[] x, float zc, float ssc)

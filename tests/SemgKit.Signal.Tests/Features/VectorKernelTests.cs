@@ -5,13 +5,7 @@ namespace SemgKit.Signal.Tests.Features;
 /// <summary>The vectorised kernels added for LibEMG's features against naive references at every length 1..64.</summary>
 public class VectorKernelTests
 {
-    private static float[] Signal(Random rng, int n, bool integers)
-    {
-        var x = new float[n];
-        for (var i = 0; i < n; i++)
-            x[i] = integers ? rng.Next(-6, 7) : (float)(rng.NextDouble() * 2 - 1);
-        return x;
-    }
+    private static float[] Signal(Random rng, int n, bool integers) => FeatureTestData.RandomSignal(rng, n, integers ? 6 : null);
 
     [Fact]
     public void WillisonAmplitudeMatchesNaiveAtEveryLength()
