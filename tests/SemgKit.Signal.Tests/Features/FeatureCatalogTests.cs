@@ -85,4 +85,15 @@ public class FeatureCatalogTests
             Assert.Equal(set.ColumnNames(8).Count, row.Length);
         }
     }
+
+    [Fact]
+    public void AmplitudeColumnsMarkTheGainScaledValuesInRowOrder()
+    {
+        var set = FeatureCatalog.Parse("MAV,ZC,AR:2,WL,ICC");
+        // per channel: MAV, ZC, AR1, AR2, WL; then the one channel pair of ICC
+        Assert.Equal([true, false, false, false, true, true, false, false, false, true, false], set.AmplitudeColumns(2));
+        Assert.Equal(set.ValuesPerWindow(2), set.AmplitudeColumns(2).Length);
+        Assert.True(FeatureCatalog.ScalesWithAmplitude("rms"));
+        Assert.False(FeatureCatalog.ScalesWithAmplitude("MFL")); // already a logarithm
+    }
 }
