@@ -63,12 +63,21 @@ internal static class GoldenData
         return Assert.Throws<InvalidDataException>(() => read(reader));
     }
 
-    /// <summary>Bytes allocated on this thread by <paramref name="action"/> run <paramref name="times"/> times after one warm-up call.</summary>
+    /// <summary>
+    /// Bytes allocated on this thread by <paramref name="action"/> run <paramref name="times"/> times after one warm-up call,
+    /// the fewest of 3 attempts: the runtime itself may allocate once while the tiered JIT promotes a method (seen as a
+    /// one-off 16 KB in a CI run); a real per-call allocation shows in every attempt.
+    /// </summary>
     public static long Allocated(Action action, int times = 100)
     {
         action();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < times; i++) action();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        long fewest = long.MaxValue;
+        for (int attempt = 0; attempt < 3 && fewest > 0; attempt++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < times; i++) action();
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        return fewest;
     }
 }

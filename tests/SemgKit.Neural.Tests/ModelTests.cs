@@ -213,16 +213,18 @@ public class ModelTests
             model.Forward(x, training: true);
             model.Backward(grad);
         }
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 20; i++) model.Forward(x, training: false);
-        long inference = GC.GetAllocatedBytesForCurrentThread() - before;
-        before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 5; i++)
+        long inference = Allocations.Fewest(() =>
         {
-            model.Forward(x, training: true);
-            model.Backward(grad);
-        }
-        long training = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (int i = 0; i < 20; i++) model.Forward(x, training: false);
+        });
+        long training = Allocations.Fewest(() =>
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                model.Forward(x, training: true);
+                model.Backward(grad);
+            }
+        });
         Assert.Equal(0, inference);
         Assert.Equal(0, training);
     }
