@@ -1,3 +1,5 @@
+using SemgKit.TestSupport;
+
 namespace SemgKit.Learning.Tests;
 
 /// <summary>Datasets stored in the learners' fixture files ("datasets" → name → x, y, test, testY).</summary>
@@ -65,19 +67,14 @@ internal static class GoldenData
 
     /// <summary>
     /// Bytes allocated on this thread by <paramref name="action"/> run <paramref name="times"/> times after one warm-up call,
-    /// the fewest of 3 attempts: the runtime itself may allocate once while the tiered JIT promotes a method (seen as a
-    /// one-off 16 KB in a CI run); a real per-call allocation shows in every attempt.
+    /// the fewest of 3 attempts (<see cref="Allocations.Fewest"/>).
     /// </summary>
     public static long Allocated(Action action, int times = 100)
     {
         action();
-        long fewest = long.MaxValue;
-        for (int attempt = 0; attempt < 3 && fewest > 0; attempt++)
+        return Allocations.Fewest(() =>
         {
-            var before = GC.GetAllocatedBytesForCurrentThread();
             for (var i = 0; i < times; i++) action();
-            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-        return fewest;
+        });
     }
 }

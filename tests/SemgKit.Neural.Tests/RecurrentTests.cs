@@ -3,6 +3,7 @@ using SemgKit.Neural.Layers;
 using SemgKit.Neural.Losses;
 using SemgKit.Neural.Models;
 using SemgKit.Neural.Optimizers;
+using SemgKit.TestSupport;
 
 namespace SemgKit.Neural.Tests;
 

@@ -1,6 +1,5 @@
 using System.Buffers;
 using SemgKit.Pipeline.Data;
-using SemgKit.Signal.Features;
 using SemgKit.Signal.Filters;
 using SemgKit.Signal.Windows;
 

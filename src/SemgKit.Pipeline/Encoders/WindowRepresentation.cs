@@ -118,7 +118,7 @@ public abstract class WindowRepresentation
                 int count = set.ValuesPerWindow(channelCount);
                 blocks.Add((set, samples, offset, count));
                 names.AddRange(set.ColumnNames(channelCount).Select(n => n + suffix));
-                codes.AddRange(set.Codes.Select(c => c + suffix));
+                codes.AddRange(set.Codes.Select(c => (options.LogAmplitude && FeatureCatalog.ScalesWithAmplitude(c) ? "ln " : "") + c + suffix));
                 log.AddRange(set.AmplitudeColumns(channelCount));
                 offset += count;
             }
@@ -127,7 +127,7 @@ public abstract class WindowRepresentation
             _logColumns = options.LogAmplitude && log.Contains(true) ? [.. log] : null;
             ValuesPerWindow = offset;
             Shape = [ValuesPerWindow];
-            Codes = options.LogAmplitude ? [.. codes.Select(c => FeatureCatalog.ScalesWithAmplitude(c.Split('@')[0]) ? $"ln {c}" : c)] : codes;
+            Codes = codes;
         }
 
         public override WindowInput Kind => WindowInput.Features;

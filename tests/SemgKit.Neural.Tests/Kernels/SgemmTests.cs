@@ -1,4 +1,5 @@
 using SemgKit.Neural.Kernels;
+using SemgKit.TestSupport;
 
 namespace SemgKit.Neural.Tests.Kernels;
 
