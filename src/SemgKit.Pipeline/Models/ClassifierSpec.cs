@@ -14,11 +14,22 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
     public Encoders.FeatureEncoderOptions EncoderFor(Encoders.FeatureEncoderOptions pipeline) =>
         Input is { } input && input != pipeline.Input ? pipeline with { Input = input } : pipeline;
 
+    /// <summary>
+    /// Threads one training run uses (networks: their options'; classic learners 1). An evaluation with several folds trains
+    /// up to this many folds side by side, one thread each (<see cref="TrainingSet.Threads"/>), which keeps both cores busy
+    /// where one network's small mini-batches cannot; training is bit-identical for any thread count, so results do not change.
+    /// </summary>
+    public int Threads { get; init; } = 1;
+
     /// <summary>A <see cref="Neural.Models.ModelZoo"/> network trained with <paramref name="options"/>.</summary>
     public static ClassifierSpec Network(string architecture, NetworkTrainingOptions options)
     {
         string name = Neural.Models.ModelZoo.Get(architecture).Name;
-        return new ClassifierSpec(name, (t, ct) => NetworkClassifier.Fit(name, t, options, ct)) { Input = NetworkClassifier.InputOf(name) };
+        return new ClassifierSpec(name, (t, ct) => NetworkClassifier.Fit(name, t, t.Threads > 0 ? options with { Threads = t.Threads } : options, ct))
+        {
+            Input = NetworkClassifier.InputOf(name),
+            Threads = Math.Max(1, options.Threads),
+        };
     }
 
     /// <summary>Linear discriminant analysis (least squares solver, priors from class frequencies).</summary>

@@ -18,6 +18,9 @@ public sealed record TrainingSet(FeatureMatrix X, int[] Labels, int ClassCount, 
     /// <summary>Shape of one row for a network (e.g. [C, T]); null for plain feature rows.</summary>
     public IReadOnlyList<int>? InputShape { get; init; }
 
+    /// <summary>Threads the learner may train with, overriding its own setting (0 = its own; see <see cref="ClassifierSpec.Threads"/>).</summary>
+    public int Threads { get; init; }
+
     /// <summary>The rows selected by <paramref name="rows"/> (copied).</summary>
     public TrainingSet Subset(IReadOnlyList<int> rows)
     {

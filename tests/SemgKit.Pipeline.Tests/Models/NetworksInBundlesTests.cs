@@ -3,6 +3,7 @@ using SemgKit.Pipeline.Encoders;
 using SemgKit.Pipeline.Evaluation;
 using SemgKit.Pipeline.Models;
 using SemgKit.Pipeline.PostProcessing;
+using SemgKit.Pipeline.Reports;
 using SemgKit.Pipeline.Simulation;
 using SemgKit.Pipeline.Streaming;
 using SemgKit.Pipeline.Training;
@@ -168,6 +169,26 @@ public class NetworksInBundlesTests
         Assert.Equal(2, results.Models[2].History.Count);
         Assert.Contains("raw 4×200", results.Pipeline.Features);
         Assert.All(results.Models, m => Assert.True(m.Accuracy > 0.4, $"{m.Name}: {m.Accuracy}"));
+    }
+
+    [Fact]
+    public void FoldsTrainedSideBySideGiveTheSameResultsAsOneAtATime()
+    {
+        // Threads = 2: the folds train two at a time on one thread each; Threads = 1: one after another.
+        var data = SyntheticEmg.Generate(SyntheticEmgOptions.Default with { SubjectCount = 3, RepetitionCount = 2, ClassCount = 3, ChannelCount = 4 }, 22, TestContext.Current.CancellationToken);
+        EvaluationResults Run(int threads) => FeatureEvaluation.Run(
+            new FeatureEvaluationRequest(data, new FeatureEncoderOptions(), SplitSpec.Loso,
+                ClassifierSpec.ParseList("cnn1d,light-cnn+ensemble:2:vote", Quick with { Epochs = 2, Threads = threads }), "test"),
+            cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(2, ClassifierSpec.ParseList("cnn1d", Quick with { Threads = 2 })[0].Threads);
+        var one = Run(1);
+        var two = Run(2);
+        Assert.True(one.Split.Folds >= 2, $"{one.Split.Folds} folds");
+        for (int m = 0; m < one.Models.Count; m++)
+        {
+            Assert.Equal(one.Models[m].Folds.Select(f => f.Accuracy), two.Models[m].Folds.Select(f => f.Accuracy));
+            Assert.Equal(one.Models[m].History.Select(e => e.TrainLoss), two.Models[m].History.Select(e => e.TrainLoss));
+        }
     }
 
     private static void Fnv(byte[] bytes)
