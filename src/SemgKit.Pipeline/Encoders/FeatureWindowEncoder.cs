@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using SemgKit.Pipeline.Data;
 using SemgKit.Signal.Filters;
 using SemgKit.Signal.Windows;
@@ -105,10 +106,15 @@ public sealed class FeatureWindowEncoder
         }
     }
 
-    /// <summary>Encodes several recordings in parallel (deterministic order).</summary>
-    public WindowedFeatures EncodeAll(IReadOnlyList<Recording> recordings, CancellationToken cancellationToken = default, bool keepUnlabelled = false)
+    /// <summary>Encodes several recordings in parallel (deterministic order). With a <paramref name="cache"/> (one per encoder
+    /// and <paramref name="keepUnlabelled"/> setting, keyed by reference) each recording is encoded once however many lists
+    /// it appears in: leave-one-subject-out folds share all but one subject's recordings.</summary>
+    public WindowedFeatures EncodeAll(IReadOnlyList<Recording> recordings, CancellationToken cancellationToken = default, bool keepUnlabelled = false,
+        ConcurrentDictionary<Recording, WindowedFeatures>? cache = null)
     {
-        var parts = OrderedParallel.Map(recordings.Count, i => Encode(recordings[i], i, keepUnlabelled), cancellationToken);
-        return WindowedFeatures.Concat(parts, FeatureCount);
+        var parts = OrderedParallel.Map(recordings.Count,
+            i => cache is null ? Encode(recordings[i], i, keepUnlabelled) : cache.GetOrAdd(recordings[i], r => Encode(r, 0, keepUnlabelled)),
+            cancellationToken);
+        return WindowedFeatures.Concat(parts, FeatureCount, renumber: true);
     }
 }

@@ -10,20 +10,23 @@ public sealed record WindowedFeatures(float[] Rows, int[] Labels, int[] Recordin
 {
     public FeatureMatrix Matrix => new(Rows, Count, FeatureCount);
 
-    /// <summary>Concatenates several encodings (recording indices are kept as given).</summary>
-    public static WindowedFeatures Concat(IReadOnlyList<WindowedFeatures> parts, int featureCount)
+    /// <summary>Concatenates several encodings: recording indices are kept as given, or with <paramref name="renumber"/> each
+    /// window's recording index becomes the position of its part in <paramref name="parts"/>.</summary>
+    public static WindowedFeatures Concat(IReadOnlyList<WindowedFeatures> parts, int featureCount, bool renumber = false)
     {
         int count = parts.Sum(p => p.Count);
         var rows = new float[count * featureCount];
         var labels = new int[count];
         var recordings = new int[count];
-        int at = 0;
+        int at = 0, part = 0;
         foreach (var p in parts)
         {
             p.Rows.AsSpan(0, p.Count * featureCount).CopyTo(rows.AsSpan(at * featureCount));
             p.Labels.AsSpan(0, p.Count).CopyTo(labels.AsSpan(at));
-            p.RecordingIndex.AsSpan(0, p.Count).CopyTo(recordings.AsSpan(at));
+            if (renumber) recordings.AsSpan(at, p.Count).Fill(part);
+            else p.RecordingIndex.AsSpan(0, p.Count).CopyTo(recordings.AsSpan(at));
             at += p.Count;
+            part++;
         }
         return new WindowedFeatures(rows, labels, recordings, count, featureCount);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using SemgKit.Learning;
 using SemgKit.Learning.Metrics;
@@ -41,12 +42,13 @@ public static class FeatureEvaluation
         {
             var encoder = new FeatureWindowEncoder(options, dataset.SampleRateHz, dataset.ChannelCount, classCount);
             var encoded = new List<(EvaluationFold Fold, WindowedFeatures Train, WindowedFeatures Test)>();
+            var cache = new ConcurrentDictionary<Recording, WindowedFeatures>(ReferenceEqualityComparer.Instance);
             string what = inputs.Length > 1 ? $" ({WindowRepresentation.Describe(options.Input)})" : "";
             foreach (var fold in folds)
             {
                 progress?.Report((step++, total, $"encoding {fold.Name}{what}"));
-                var train = encoder.EncodeAll(fold.Train, cancellationToken);
-                var test = encoder.EncodeAll(fold.Test, cancellationToken);
+                var train = encoder.EncodeAll(fold.Train, cancellationToken, cache: cache);
+                var test = encoder.EncodeAll(fold.Test, cancellationToken, cache: cache);
                 if (train.Count == 0 || test.Count == 0)
                     AddNote(notes, $"fold {fold.Name} skipped: {train.Count} training and {test.Count} test windows");
                 else if (train.Labels.Distinct().Count() < 2)
