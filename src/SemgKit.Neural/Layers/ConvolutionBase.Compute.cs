@@ -105,6 +105,17 @@ public abstract partial class ConvolutionBase
     {
         int ck = c * KernelArea, plane = ho * wo;
         var (parts, workers) = Partitioning(n);
+        if (UseShifted)
+        {
+            PrepareShifted(h, w, weight, bias, gradient: false);
+            if (workers <= 1)
+            {
+                ForwardShifted(x, y, 0, n, c, h, w, ColumnBuffer(ShiftedForwardScratch(c)), Threads);
+                return;
+            }
+            ForwardShiftedParallel(x, y, n, c, h, w, parts, workers);
+            return;
+        }
         if (workers <= 1)
         {
             ForwardSamples(x, y, 0, n, c, h, w, ho, wo, weight, bias, ColumnBuffer(ck * plane), Threads);
@@ -151,17 +162,119 @@ public abstract partial class ConvolutionBase
         }
     }
 
+    // Stride 1 on AVX-512: no im2col (see ShiftedConvolution). Per sample, xp (C planes of the padded frame) = pad(x_s);
+    // grid (Cout, Ho·Wp) = W · [im2col rows as shifted runs of xp] + b; y_s = the first W_out values of each grid row.
+    private bool UseShifted => ShiftedConvolution.IsSupported && (ShiftedPath ?? true) && !Transposed
+        && Geometry.StrideH == 1 && Geometry.StrideW == 1 && !IsPointwise;
+
+    /// <summary>Tests: false forces im2col + SGEMM where the shifted (im2col-free) path would run; null = automatic.</summary>
+    internal bool? ShiftedPath { get; set; }
+
+    private ShiftedConvolution.Frame _frame;
+    private float[] _packed = [], _packedFlipped = [];
+    private int[] _rowOffsets = [], _gradRowOffsets = [];
+
+    /// <summary>The frame and row offsets of this input size, and the packed weights (and, for backward, the flipped ones).</summary>
+    private void PrepareShifted(int h, int w, float[] weight, float[]? bias, bool gradient)
+    {
+        int c = InChannels, taps = KernelArea, k = c * taps;
+        _frame = new ShiftedConvolution.Frame(h, w, Geometry, PadBottom, PadRight);
+        if (_rowOffsets.Length < k) _rowOffsets = new int[k];
+        ShiftedConvolution.RowOffsets(_frame, c, _frame.InputPlane, 0, _rowOffsets);
+        if (!gradient)
+        {
+            GrowTo(ref _packed, ShiftedConvolution.PackedLength(OutChannels, k));
+            ShiftedConvolution.Pack(weight, OutChannels, k, bias, _packed);
+            return;
+        }
+        if (_gradRowOffsets.Length < OutChannels * taps) _gradRowOffsets = new int[OutChannels * taps];
+        ShiftedConvolution.RowOffsets(_frame, OutChannels, _frame.GradPlane, _frame.Top * _frame.Wp, _gradRowOffsets);
+        GrowTo(ref _packedFlipped, ShiftedConvolution.PackedLength(c, OutChannels * taps));
+        ShiftedConvolution.PackFlipped(weight, OutChannels, c, taps, _packedFlipped);
+    }
+
+    private static void GrowTo(ref float[] buffer, int length)
+    {
+        if (buffer.Length < length) buffer = new float[length];
+    }
+
+    private int ShiftedForwardScratch(int c) => c * _frame.InputPlane + OutChannels * _frame.Grid;
+
+    private int ShiftedBackwardScratch(int c) => c * _frame.InputPlane + OutChannels * _frame.GradPlane + c * _frame.H * _frame.Wp;
+
+    private void ForwardShiftedParallel(float[] x, float[] y, int n, int c, int h, int w, int parts, int workers)
+    {
+        int length = ShiftedForwardScratch(c);
+        for (int p = 0; p < parts; p++) Grow(ref _partColumns, p, length);
+        RunPartitions(parts, workers, p => ForwardShifted(x, y, p * n / parts, (p + 1) * n / parts, c, h, w, _partColumns[p], 1));
+    }
+
+    private void ForwardShifted(float[] xData, float[] yData, int first, int end, int c, int h, int w, float[] scratch, int threads)
+    {
+        var f = _frame;
+        int inSize = c * h * w, plane = f.Ho * f.Wo, outSize = OutChannels * plane, k = c * KernelArea;
+        var xp = scratch.AsSpan(0, c * f.InputPlane);
+        var grid = scratch.AsSpan(c * f.InputPlane, OutChannels * f.Grid);
+        for (int s = first; s < end; s++)
+        {
+            var ys = yData.AsSpan(s * outSize, outSize);
+            ShiftedConvolution.Place(xData.AsSpan(s * inSize, inSize), c, h, w, xp, f.InputPlane, f.Top * f.Wp + f.Left, f.Wp);
+            if (f.Wp == f.Wo)
+            {
+                ShiftedConvolution.Multiply(OutChannels, k, f.Grid, _packed, xp, _rowOffsets, ys, plane, threads);
+                continue;
+            }
+            ShiftedConvolution.Multiply(OutChannels, k, f.Grid, _packed, xp, _rowOffsets, grid, f.Grid, threads);
+            ShiftedConvolution.Compact(grid, OutChannels, f.Grid, f.Wp, 0, f.Ho, f.Wo, ys);
+        }
+    }
+
+    private void BackwardShiftedParallel(float[] x, float[] dy, float[]? dx, int n, int c, int h, int w, int parts, int workers) =>
+        RunPartitions(parts, workers, p => BackwardShifted(x, dy, dx, p * n / parts, (p + 1) * n / parts, c, h, w, _partColumns[p], _partGrads[p]));
+
+    // Per sample: xp = pad(x_s); dyp (Cout planes) = dy_s placed MaxTap values into zeroed planes of the grid's width, so that
+    // dW (Cout, C·k) += rows of dyp · shifted rows of xp (dot products over the grid), and the full correlation
+    // dxp = W_flipped (C, Cout·k) · [shifted runs of dyp] gives dx_s (the H × W interior of the padded frame).
+    private void BackwardShifted(float[] xData, float[] dyData, float[]? dxData, int first, int end, int c, int h, int w, float[] scratch, float[] dWeight)
+    {
+        var f = _frame;
+        int inSize = c * h * w, outSize = OutChannels * f.Ho * f.Wo, taps = KernelArea, k = c * taps;
+        var xp = scratch.AsSpan(0, c * f.InputPlane);
+        var dyp = scratch.AsSpan(c * f.InputPlane, OutChannels * f.GradPlane);
+        var dxGrid = scratch.AsSpan(c * f.InputPlane + OutChannels * f.GradPlane, c * h * f.Wp);
+        var dW = dWeight.AsSpan(0, OutChannels * k);
+        dW.Clear();
+        int dotLength = ShiftedConvolution.RoundUp(f.Grid, 16);
+        for (int s = first; s < end; s++)
+        {
+            ShiftedConvolution.Place(xData.AsSpan(s * inSize, inSize), c, h, w, xp, f.InputPlane, f.Top * f.Wp + f.Left, f.Wp);
+            ShiftedConvolution.Place(dyData.AsSpan(s * outSize, outSize), OutChannels, f.Ho, f.Wo, dyp, f.GradPlane, f.MaxTap, f.Wp);
+            ShiftedConvolution.DotAccumulate(OutChannels, k, dotLength, dyp[f.MaxTap..], f.GradPlane, xp, _rowOffsets, dW, k);
+            if (dxData is null) continue;
+            ShiftedConvolution.Multiply(c, OutChannels * taps, h * f.Wp, _packedFlipped, dyp, _gradRowOffsets, dxGrid, h * f.Wp, 1);
+            ShiftedConvolution.Compact(dxGrid, c, h * f.Wp, f.Wp, f.Left, h, w, dxData.AsSpan(s * inSize, inSize));
+        }
+    }
+
     // dW (Cout, C·k) += Σ_s dy_s (Cout, Ho·Wo) · col_sᵀ;  dcol (C·k, Ho·Wo) = Wᵀ · dy_s;  dx_s = col2im(dcol);  db += Σ dy
     private void BackwardDirect(float[] x, float[] dy, float[]? dx, int n, int c, int h, int w, int ho, int wo)
     {
         int ck = c * KernelArea, plane = ho * wo, wLength = OutChannels * ck;
         var (parts, workers) = Partitioning(n);
+        bool shifted = UseShifted;
+        if (shifted) PrepareShifted(h, w, Weight.Value.Data, null, gradient: true);
         for (int p = 0; p < parts; p++)
         {
-            Grow(ref _partColumns, p, 2 * ck * plane);
+            Grow(ref _partColumns, p, shifted ? ShiftedBackwardScratch(c) : 2 * ck * plane);
             Grow(ref _partGrads, p, wLength);
         }
-        if (workers <= 1)
+        if (shifted && workers <= 1)
+        {
+            for (int p = 0; p < parts; p++)
+                BackwardShifted(x, dy, dx, p * n / parts, (p + 1) * n / parts, c, h, w, _partColumns[p], _partGrads[p]);
+        }
+        else if (shifted) BackwardShiftedParallel(x, dy, dx, n, c, h, w, parts, workers);
+        else if (workers <= 1)
         {
             for (int p = 0; p < parts; p++)
                 BackwardSamples(x, dy, dx, p * n / parts, (p + 1) * n / parts, c, h, w, ho, wo, _partColumns[p], _partGrads[p], parts == 1 ? Threads : 1);
