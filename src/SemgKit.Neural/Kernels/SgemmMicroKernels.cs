@@ -36,78 +36,15 @@ internal static unsafe class MicroKernelStore
     }
 }
 
-/// <summary>AVX-512 12×32 kernel: 24 zmm accumulators, two B vectors and a broadcast A value per k step.</summary>
+/// <summary>AVX-512 12×32 kernel on packed panels (<see cref="Avx512Tile"/>).</summary>
 internal unsafe struct Avx512Kernel : IMicroKernel
 {
-    public static int MR => 12;
-    public static int NR => 32;
+    public static int MR => Avx512Tile.MR;
+    public static int NR => Avx512Tile.NR;
     public static SgemmBlocking DefaultBlocking => new(Kc: 256, Mc: 288, Nc: 2048);
 
-    [SkipLocalsInit]
-    public static void Run(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta, int mr, int nr)
-    {
-        Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-        Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        Vector512<float> c60 = default, c61 = default, c70 = default, c71 = default, c80 = default, c81 = default;
-        Vector512<float> c90 = default, c91 = default, ca0 = default, ca1 = default, cb0 = default, cb1 = default;
-        for (int p = 0; p < kc; p++)
-        {
-            var b0 = Vector512.Load(b);
-            var b1 = Vector512.Load(b + 16);
-            Vector512<float> av;
-            av = Vector512.Create(a[0]); c00 = Avx512F.FusedMultiplyAdd(av, b0, c00); c01 = Avx512F.FusedMultiplyAdd(av, b1, c01);
-            av = Vector512.Create(a[1]); c10 = Avx512F.FusedMultiplyAdd(av, b0, c10); c11 = Avx512F.FusedMultiplyAdd(av, b1, c11);
-            av = Vector512.Create(a[2]); c20 = Avx512F.FusedMultiplyAdd(av, b0, c20); c21 = Avx512F.FusedMultiplyAdd(av, b1, c21);
-            av = Vector512.Create(a[3]); c30 = Avx512F.FusedMultiplyAdd(av, b0, c30); c31 = Avx512F.FusedMultiplyAdd(av, b1, c31);
-            av = Vector512.Create(a[4]); c40 = Avx512F.FusedMultiplyAdd(av, b0, c40); c41 = Avx512F.FusedMultiplyAdd(av, b1, c41);
-            av = Vector512.Create(a[5]); c50 = Avx512F.FusedMultiplyAdd(av, b0, c50); c51 = Avx512F.FusedMultiplyAdd(av, b1, c51);
-            av = Vector512.Create(a[6]); c60 = Avx512F.FusedMultiplyAdd(av, b0, c60); c61 = Avx512F.FusedMultiplyAdd(av, b1, c61);
-            av = Vector512.Create(a[7]); c70 = Avx512F.FusedMultiplyAdd(av, b0, c70); c71 = Avx512F.FusedMultiplyAdd(av, b1, c71);
-            av = Vector512.Create(a[8]); c80 = Avx512F.FusedMultiplyAdd(av, b0, c80); c81 = Avx512F.FusedMultiplyAdd(av, b1, c81);
-            av = Vector512.Create(a[9]); c90 = Avx512F.FusedMultiplyAdd(av, b0, c90); c91 = Avx512F.FusedMultiplyAdd(av, b1, c91);
-            av = Vector512.Create(a[10]); ca0 = Avx512F.FusedMultiplyAdd(av, b0, ca0); ca1 = Avx512F.FusedMultiplyAdd(av, b1, ca1);
-            av = Vector512.Create(a[11]); cb0 = Avx512F.FusedMultiplyAdd(av, b0, cb0); cb1 = Avx512F.FusedMultiplyAdd(av, b1, cb1);
-            a += 12;
-            b += 32;
-        }
-
-        bool full = mr == 12 && nr == 32;
-        float* t = stackalloc float[full ? 1 : 12 * 32];
-        float* d = full ? c : t;
-        nint ldd = full ? ldc : 32;
-        float bt = full ? beta : 0;
-        float at = full ? alpha : 1;
-        Store(d, c00, c01, at, bt); d += ldd;
-        Store(d, c10, c11, at, bt); d += ldd;
-        Store(d, c20, c21, at, bt); d += ldd;
-        Store(d, c30, c31, at, bt); d += ldd;
-        Store(d, c40, c41, at, bt); d += ldd;
-        Store(d, c50, c51, at, bt); d += ldd;
-        Store(d, c60, c61, at, bt); d += ldd;
-        Store(d, c70, c71, at, bt); d += ldd;
-        Store(d, c80, c81, at, bt); d += ldd;
-        Store(d, c90, c91, at, bt); d += ldd;
-        Store(d, ca0, ca1, at, bt); d += ldd;
-        Store(d, cb0, cb1, at, bt);
-        if (!full) MicroKernelStore.Edge(t, 32, c, ldc, alpha, beta, mr, nr);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(float* c, Vector512<float> x0, Vector512<float> x1, float alpha, float beta)
-    {
-        var av = Vector512.Create(alpha);
-        if (beta == 0)
-        {
-            Vector512.Store(x0 * av, c);
-            Vector512.Store(x1 * av, c + 16);
-        }
-        else
-        {
-            var bv = Vector512.Create(beta);
-            Vector512.Store(Avx512F.FusedMultiplyAdd(x0, av, bv * Vector512.Load(c)), c);
-            Vector512.Store(Avx512F.FusedMultiplyAdd(x1, av, bv * Vector512.Load(c + 16)), c + 16);
-        }
-    }
+    public static void Run(int kc, float* a, float* b, float* c, nint ldc, float alpha, float beta, int mr, int nr) =>
+        Avx512Tile.Run(kc, a, new Avx512Tile.PanelRows(b), c, ldc, new Avx512Tile.ScaledStore(alpha, beta), mr, nr);
 }
 
 /// <summary>AVX2 + FMA 6×16 kernel: 12 ymm accumulators, two B vectors and a broadcast A value per k step.</summary>

@@ -20,9 +20,15 @@ namespace SemgKit.Neural.Kernels;
 internal static unsafe class ShiftedConvolution
 {
     /// <summary>Weight rows per tile (packed panel height) and grid columns per tile.</summary>
-    public const int MR = 12, NR = 32;
+    public const int MR = Avx512Tile.MR, NR = Avx512Tile.NR;
 
     private const int DotRows = 4, DotCols = 6;
+
+    /// <summary>
+    /// Below this many multiply-adds one product stays on the calling thread: waking a second worker costs tens of µs on
+    /// these hosts, about what 8 M multiply-adds take (batch-1 cnn1d got slower with 2 threads at a 64³ threshold).
+    /// </summary>
+    internal const long ParallelMinWork = 8_000_000;
 
     public static bool IsSupported => Avx512F.IsSupported;
 
@@ -151,7 +157,7 @@ internal static unsafe class ShiftedConvolution
         fixed (float* pa = aPacked, pb = b, po = output)
         fixed (int* pr = rowOff)
         {
-            if (threads <= 1 || colTiles < 2 || (long)m * k * n < 64L * 64 * 64)
+            if (threads <= 1 || colTiles < 2 || (long)m * k * n < ParallelMinWork)
             {
                 MultiplyColumns(m, k, n, pa, pb, pr, po, ldo, 0, colTiles);
                 return;
@@ -174,65 +180,10 @@ internal static unsafe class ShiftedConvolution
             for (int it = 0; it < rowTiles; it++)
             {
                 int i = it * MR;
-                Tile(k, a + (nint)it * MR * k, b + j, rowOff, output + (nint)i * ldo + j, ldo, bias + i, Math.Min(MR, m - i), nr);
+                Avx512Tile.Run(k, a + (nint)it * MR * k, new Avx512Tile.OffsetRows(b + j, rowOff), output + (nint)i * ldo + j, ldo,
+                    new Avx512Tile.BiasStore(bias + i), Math.Min(MR, m - i), nr);
             }
         }
-    }
-
-    [SkipLocalsInit]
-    private static void Tile(int k, float* a, float* b, int* rowOff, float* c, nint ldc, float* bias, int mr, int nr)
-    {
-        Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-        Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        Vector512<float> c60 = default, c61 = default, c70 = default, c71 = default, c80 = default, c81 = default;
-        Vector512<float> c90 = default, c91 = default, ca0 = default, ca1 = default, cb0 = default, cb1 = default;
-        for (int p = 0; p < k; p++)
-        {
-            float* bp = b + rowOff[p];
-            var b0 = Vector512.Load(bp);
-            var b1 = Vector512.Load(bp + 16);
-            Vector512<float> av;
-            av = Vector512.Create(a[0]); c00 = Avx512F.FusedMultiplyAdd(av, b0, c00); c01 = Avx512F.FusedMultiplyAdd(av, b1, c01);
-            av = Vector512.Create(a[1]); c10 = Avx512F.FusedMultiplyAdd(av, b0, c10); c11 = Avx512F.FusedMultiplyAdd(av, b1, c11);
-            av = Vector512.Create(a[2]); c20 = Avx512F.FusedMultiplyAdd(av, b0, c20); c21 = Avx512F.FusedMultiplyAdd(av, b1, c21);
-            av = Vector512.Create(a[3]); c30 = Avx512F.FusedMultiplyAdd(av, b0, c30); c31 = Avx512F.FusedMultiplyAdd(av, b1, c31);
-            av = Vector512.Create(a[4]); c40 = Avx512F.FusedMultiplyAdd(av, b0, c40); c41 = Avx512F.FusedMultiplyAdd(av, b1, c41);
-            av = Vector512.Create(a[5]); c50 = Avx512F.FusedMultiplyAdd(av, b0, c50); c51 = Avx512F.FusedMultiplyAdd(av, b1, c51);
-            av = Vector512.Create(a[6]); c60 = Avx512F.FusedMultiplyAdd(av, b0, c60); c61 = Avx512F.FusedMultiplyAdd(av, b1, c61);
-            av = Vector512.Create(a[7]); c70 = Avx512F.FusedMultiplyAdd(av, b0, c70); c71 = Avx512F.FusedMultiplyAdd(av, b1, c71);
-            av = Vector512.Create(a[8]); c80 = Avx512F.FusedMultiplyAdd(av, b0, c80); c81 = Avx512F.FusedMultiplyAdd(av, b1, c81);
-            av = Vector512.Create(a[9]); c90 = Avx512F.FusedMultiplyAdd(av, b0, c90); c91 = Avx512F.FusedMultiplyAdd(av, b1, c91);
-            av = Vector512.Create(a[10]); ca0 = Avx512F.FusedMultiplyAdd(av, b0, ca0); ca1 = Avx512F.FusedMultiplyAdd(av, b1, ca1);
-            av = Vector512.Create(a[11]); cb0 = Avx512F.FusedMultiplyAdd(av, b0, cb0); cb1 = Avx512F.FusedMultiplyAdd(av, b1, cb1);
-            a += MR;
-        }
-
-        bool full = mr == MR && nr == NR;
-        float* t = stackalloc float[full ? 1 : MR * NR];
-        float* d = full ? c : t;
-        nint ldd = full ? ldc : NR;
-        Store(d, c00, c01, bias[0]); d += ldd;
-        Store(d, c10, c11, bias[1]); d += ldd;
-        Store(d, c20, c21, bias[2]); d += ldd;
-        Store(d, c30, c31, bias[3]); d += ldd;
-        Store(d, c40, c41, bias[4]); d += ldd;
-        Store(d, c50, c51, bias[5]); d += ldd;
-        Store(d, c60, c61, bias[6]); d += ldd;
-        Store(d, c70, c71, bias[7]); d += ldd;
-        Store(d, c80, c81, bias[8]); d += ldd;
-        Store(d, c90, c91, bias[9]); d += ldd;
-        Store(d, ca0, ca1, bias[10]); d += ldd;
-        Store(d, cb0, cb1, bias[11]);
-        if (full) return;
-        for (int i = 0; i < mr; i++) new ReadOnlySpan<float>(t + i * NR, nr).CopyTo(new Span<float>(c + i * ldc, nr));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(float* c, Vector512<float> x0, Vector512<float> x1, float bias)
-    {
-        var bv = Vector512.Create(bias);
-        Vector512.Store(x0 + bv, c);
-        Vector512.Store(x1 + bv, c + 16);
     }
 
     /// <summary>
