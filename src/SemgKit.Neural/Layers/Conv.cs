@@ -2,7 +2,7 @@ namespace SemgKit.Neural.Layers;
 
 /// <summary>
 /// 1-D convolution, <c>torch.nn.Conv1d</c>: (N, C_in, T) → (N, C_out, T_out) with
-/// T_out = ⌊(T + padBefore + padAfter − d·(k−1) − 1) / s⌋ + 1. Weight (C_out, C_in, k), bias (C_out). im2col + SGEMM.
+/// T_out = ⌊(T + padBefore + padAfter − d·(k−1) − 1) / s⌋ + 1. Weight (C_out, C_in, k), bias (C_out). Stride 1 on AVX-512 without im2col (shifted runs of the padded input), otherwise im2col + SGEMM.
 /// </summary>
 /// <remarks>Default initialisation (PyTorch): weight kaiming_uniform(a=√5) = U(±1/√(C_in·k)), bias U(±1/√(C_in·k)).</remarks>
 public sealed class Conv1d(int inChannels, int outChannels, int kernelSize, int stride = 1, Padding padding = default, int dilation = 1, bool bias = true, Initializer? weightInit = null)
@@ -15,7 +15,7 @@ public sealed class Conv1d(int inChannels, int outChannels, int kernelSize, int 
 
 /// <summary>
 /// 2-D convolution, <c>torch.nn.Conv2d</c>: (N, C_in, H, W) → (N, C_out, H_out, W_out). Weight (C_out, C_in, kH, kW), bias (C_out).
-/// Padding per axis or <see cref="Padding.Same"/>. im2col + SGEMM.
+/// Padding per axis or <see cref="Padding.Same"/>. Stride 1 on AVX-512 without im2col (shifted runs of the padded input), otherwise im2col + SGEMM.
 /// </summary>
 /// <remarks>Default initialisation (PyTorch): weight kaiming_uniform(a=√5) = U(±1/√(C_in·kH·kW)), bias the same bound.</remarks>
 public sealed class Conv2d : ConvolutionBase
