@@ -85,8 +85,7 @@ public abstract partial class ConvolutionBase
     private static float[] Grow(ref float[][] buffers, int index, int length)
     {
         if (buffers.Length <= index) Array.Resize(ref buffers, index + 1);
-        if (buffers[index] is null || buffers[index].Length < length) buffers[index] = new float[length];
-        return buffers[index];
+        return GrowTo(ref buffers[index], length);
     }
 
     private static void RunPartitions(int parts, int workers, Action<int> body)
@@ -179,23 +178,14 @@ public abstract partial class ConvolutionBase
     {
         int c = InChannels, taps = KernelArea, k = c * taps;
         _frame = new ShiftedConvolution.Frame(h, w, Geometry, PadBottom, PadRight);
-        if (_rowOffsets.Length < k) _rowOffsets = new int[k];
-        ShiftedConvolution.RowOffsets(_frame, c, _frame.InputPlane, 0, _rowOffsets);
+        ShiftedConvolution.RowOffsets(_frame, c, _frame.InputPlane, 0, GrowTo(ref _rowOffsets, k));
         if (!gradient)
         {
-            GrowTo(ref _packed, ShiftedConvolution.PackedLength(OutChannels, k));
-            ShiftedConvolution.Pack(weight, OutChannels, k, bias, _packed);
+            ShiftedConvolution.Pack(weight, OutChannels, k, bias, GrowTo(ref _packed, ShiftedConvolution.PackedLength(OutChannels, k)));
             return;
         }
-        if (_gradRowOffsets.Length < OutChannels * taps) _gradRowOffsets = new int[OutChannels * taps];
-        ShiftedConvolution.RowOffsets(_frame, OutChannels, _frame.GradPlane, _frame.Top * _frame.Wp, _gradRowOffsets);
-        GrowTo(ref _packedFlipped, ShiftedConvolution.PackedLength(c, OutChannels * taps));
-        ShiftedConvolution.PackFlipped(weight, OutChannels, c, taps, _packedFlipped);
-    }
-
-    private static void GrowTo(ref float[] buffer, int length)
-    {
-        if (buffer.Length < length) buffer = new float[length];
+        ShiftedConvolution.RowOffsets(_frame, OutChannels, _frame.GradPlane, _frame.Top * _frame.Wp, GrowTo(ref _gradRowOffsets, OutChannels * taps));
+        ShiftedConvolution.PackFlipped(weight, OutChannels, c, taps, GrowTo(ref _packedFlipped, ShiftedConvolution.PackedLength(c, OutChannels * taps)));
     }
 
     private int ShiftedForwardScratch(int c) => c * _frame.InputPlane + OutChannels * _frame.Grid;

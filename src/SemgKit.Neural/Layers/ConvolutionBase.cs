@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using SemgKit.Neural.Kernels;
 
 namespace SemgKit.Neural.Layers;
@@ -112,10 +113,13 @@ public abstract partial class ConvolutionBase : Layer
     private protected Tensor Reuse4(ref Tensor? buffer, int n, int c, int h, int w) =>
         Is1d ? Tensor.Reuse(ref buffer, n, c, w) : Tensor.Reuse(ref buffer, n, c, h, w);
 
-    private protected float[] ColumnBuffer(int length)
+    private protected float[] ColumnBuffer(int length) => GrowTo(ref Columns, length);
+
+    /// <summary><paramref name="buffer"/>, replaced by a new array first when it is null or shorter than <paramref name="length"/>.</summary>
+    private protected static T[] GrowTo<T>([NotNull] ref T[]? buffer, int length)
     {
-        if (Columns.Length < length) Columns = new float[length];
-        return Columns;
+        if (buffer is null || buffer.Length < length) buffer = new T[length];
+        return buffer;
     }
 
     private protected static void AddBias(Span<float> y, ReadOnlySpan<float> bias, int plane)
