@@ -115,6 +115,6 @@ public sealed class FeatureWindowEncoder
         var parts = OrderedParallel.Map(recordings.Count,
             i => cache is null ? Encode(recordings[i], i, keepUnlabelled) : cache.GetOrAdd(recordings[i], r => Encode(r, 0, keepUnlabelled)),
             cancellationToken);
-        return WindowedFeatures.Concat(parts, FeatureCount, renumber: true);
+        return WindowedFeatures.Concat(parts, FeatureCount);
     }
 }

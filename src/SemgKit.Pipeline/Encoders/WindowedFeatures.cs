@@ -10,9 +10,9 @@ public sealed record WindowedFeatures(float[] Rows, int[] Labels, int[] Recordin
 {
     public FeatureMatrix Matrix => new(Rows, Count, FeatureCount);
 
-    /// <summary>Concatenates several encodings: recording indices are kept as given, or with <paramref name="renumber"/> each
-    /// window's recording index becomes the position of its part in <paramref name="parts"/>.</summary>
-    public static WindowedFeatures Concat(IReadOnlyList<WindowedFeatures> parts, int featureCount, bool renumber = false)
+    /// <summary>Concatenates the encodings of several recordings: each window's recording index becomes the position of its
+    /// part in <paramref name="parts"/> (the index it was encoded with is not read, so a cached encoding can be reused).</summary>
+    public static WindowedFeatures Concat(IReadOnlyList<WindowedFeatures> parts, int featureCount)
     {
         int count = parts.Sum(p => p.Count);
         var rows = new float[count * featureCount];
@@ -23,8 +23,7 @@ public sealed record WindowedFeatures(float[] Rows, int[] Labels, int[] Recordin
         {
             p.Rows.AsSpan(0, p.Count * featureCount).CopyTo(rows.AsSpan(at * featureCount));
             p.Labels.AsSpan(0, p.Count).CopyTo(labels.AsSpan(at));
-            if (renumber) recordings.AsSpan(at, p.Count).Fill(part);
-            else p.RecordingIndex.AsSpan(0, p.Count).CopyTo(recordings.AsSpan(at));
+            recordings.AsSpan(at, p.Count).Fill(part);
             at += p.Count;
             part++;
         }
