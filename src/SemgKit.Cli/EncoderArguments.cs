@@ -10,7 +10,7 @@ internal static class EncoderArguments
 {
     public static readonly Option<string?> Data = new("--data") { Description = "Dataset: a path (folder or file) or a name under the data root" };
     public static readonly Option<double?> SampleRate = new("--sample-rate-hz") { Description = "Sample rate for a bare CSV file given as --data" };
-    public static readonly Option<string> Features = new("--features") { Description = "Feature codes or group (e.g. Hudgins, or MAV,WL,ZC:0.01,SSC); CODE@T computes over the window's last T ms (e.g. TDFD,TDFD@256 with --window-ms 1024)", DefaultValueFactory = _ => "Hudgins" };
+    public static readonly Option<string> Features = new("--features") { Description = "Feature codes or group (e.g. Hudgins, or MAV,WL,ZC:0.01,SSC); CODE@T computes over the window's last T ms (e.g. TDFD,TDFD@256 with --window-ms 1024), CODE/N on each of N equal segments (e.g. MAV/10, an envelope)", DefaultValueFactory = _ => "Hudgins" };
     public static readonly Option<bool> LogAmplitude = new("--log-amplitude") { Description = "Natural log of the features that scale with amplitude (MAV, RMS, WL, VAR, ...): gains become offsets (helps across subjects)" };
     public static readonly Option<double> WindowMs = new("--window-ms") { Description = "Window length, ms", DefaultValueFactory = _ => 200 };
     public static readonly Option<double> StepMs = new("--step-ms") { Description = "Window step (decision period), ms", DefaultValueFactory = _ => 50 };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SemgKit.Signal.Filters;
 using SemgKit.Signal.Onsets;
 
@@ -19,7 +20,8 @@ public static class MuscleBursts
         ArgumentNullException.ThrowIfNull(options);
         if (dataset.Recordings.Count == 0) throw new SemgException($"{dataset.Name}: no recordings to cut bursts from");
         var muscles = dataset.ChannelNames;
-        double fs = dataset.SampleRateHz;
+        int factor = DecimationFactor(dataset.SampleRateHz, options.SampleRateHz);
+        double fs = dataset.SampleRateHz / factor;
         int pre = Samples(options.PreRollMs, fs), length = Samples(options.BurstMs, fs);
         var detector = new TkeoOnsetDetector(OnsetThreshold.Fixed(1), Math.Max(1, Samples(options.SmoothingMs, fs)), Math.Max(1, Samples(options.MinOnMs, fs)), Math.Max(1, Samples(options.MinOffMs, fs)));
         var band = Butterworth.BandPass(4, options.DetectionLowHz, Math.Min(options.DetectionHighHz, 0.45 * fs), fs);
@@ -29,13 +31,13 @@ public static class MuscleBursts
             cancellationToken.ThrowIfCancellationRequested();
             if (!recording.ChannelNames.SequenceEqual(muscles))
                 throw new SemgException($"{recording.Metadata.Source}: channels {string.Join(", ", recording.ChannelNames)} differ from the dataset's {string.Join(", ", muscles)}; muscle identity needs the same muscles everywhere");
-            int n = recording.SampleCount;
+            int n = (recording.SampleCount + factor - 1) / factor;
             if (n <= 3 * ZeroPhase.PadLength(band)) continue;
             var filtered = new float[n];
             var detection = new float[n];
             for (int c = 0; c < recording.ChannelCount; c++)
             {
-                var raw = recording.Channel(c);
+                ReadOnlySpan<float> raw = factor == 1 ? recording.Channel(c) : Decimation.Apply(recording.Channel(c), factor);
                 ZeroPhase.Apply(band, raw, filtered);
                 detector.DetectionSignal(filtered, detection);
                 double threshold = options.ThresholdFactor * Mean(detection);
@@ -45,7 +47,7 @@ public static class MuscleBursts
                 {
                     int start = burst.OnsetSample - pre;
                     if (start < 0 || burst.OnsetSample + length > n) continue;
-                    bursts.Add((recording.Metadata.Subject, recording.Metadata.Group, $"{recording.Metadata.Source} {muscles[c]} @{burst.OnsetSample}", c, raw.Slice(start, pre + length).ToArray()));
+                    bursts.Add((recording.Metadata.Subject, recording.Metadata.Group, string.Create(CultureInfo.InvariantCulture, $"{recording.Metadata.Source} {muscles[c]} @{burst.OnsetSample / fs:0.000} s"), c, raw.Slice(start, pre + length).ToArray()));
                     if (++taken == options.MaxBurstsPerChannel) break;
                 }
             }
@@ -68,8 +70,17 @@ public static class MuscleBursts
             }
         }
         var counts = muscles.Select((m, k) => $"{m} {bursts.Count(b => b.Muscle == k)}");
+        string rate = factor > 1 ? string.Create(CultureInfo.InvariantCulture, $"decimated {dataset.SampleRateHz:0.#} → {fs:0.#} Hz (zero-phase anti-alias low-pass), then ") : "";
         return new Dataset(dataset.Name + " muscle bursts", muscles, recordings, dataset.Source,
-            [.. dataset.Notes, $"{bursts.Count} bursts of {options.BurstMs:0} ms from TKEO onsets (threshold {options.ThresholdFactor} × mean smoothed |TKEO| per channel and recording): {string.Join(", ", counts)}"]);
+            [.. dataset.Notes, $"{rate}{bursts.Count} bursts of {options.BurstMs:0} ms from TKEO onsets (threshold {options.ThresholdFactor} × mean smoothed |TKEO| per channel and recording): {string.Join(", ", counts)}"]);
+    }
+
+    /// <summary>q when <paramref name="sourceHz"/> is q ≥ 2 times <paramref name="targetHz"/>, else 1 (keep the rate).</summary>
+    private static int DecimationFactor(double sourceHz, double targetHz)
+    {
+        if (!(targetHz > 0) || sourceHz <= targetHz) return 1;
+        double q = sourceHz / targetHz;
+        return Math.Abs(q - Math.Round(q)) < 1e-9 ? (int)Math.Round(q) : 1;
     }
 
     private static int Samples(double ms, double fs) => (int)Math.Round(ms * fs / 1000.0);

@@ -32,6 +32,7 @@ public sealed record FeatureEncoderOptions
     /// Feature codes or group names (see <see cref="Signal.Features.FeatureCatalog"/>). A code or group written
     /// <c>CODE@T</c> (e.g. <c>TDFD@256</c>) is computed over the last T ms of the window instead of the whole window, so
     /// one row can hold several time scales ending at the decision: <c>TDFD,TDFD@1024,TDFD@256</c> with a 4096 ms window.
+    /// <c>CODE/N</c> (e.g. <c>MAV/10</c>) is computed on each of N consecutive equal segments of its span: an envelope shape.
     /// </summary>
     public string Features { get; init; } = "Hudgins";
 

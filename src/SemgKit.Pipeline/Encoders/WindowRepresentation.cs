@@ -87,40 +87,47 @@ public abstract class WindowRepresentation
     }
 
     /// <summary>
-    /// A feature row: one block per time span, in order of first appearance in <see cref="FeatureEncoderOptions.Features"/>:
-    /// codes written plainly over the whole window, codes written CODE@T over the window's last T ms; each block in
-    /// <see cref="FeatureSet"/> layout. With <see cref="FeatureEncoderOptions.LogAmplitude"/>, amplitude-scaled values
-    /// are replaced by their natural logarithm (NaN stays NaN; zero becomes ln 1e-30).
+    /// A feature row: one block per time span and segment count, in order of first appearance in
+    /// <see cref="FeatureEncoderOptions.Features"/>: codes written plainly over the whole window, codes written CODE@T over
+    /// the window's last T ms, codes written CODE/N on each of N consecutive equal segments of their span (an envelope
+    /// shape: <c>MAV/10</c>), segment after segment; each block in <see cref="FeatureSet"/> layout. With
+    /// <see cref="FeatureEncoderOptions.LogAmplitude"/>, amplitude-scaled values are replaced by their natural logarithm
+    /// (NaN stays NaN; zero becomes ln 1e-30).
     /// </summary>
     private sealed class FeatureRow : WindowRepresentation
     {
         private const float SmallestAmplitude = 1e-30f;
-        private readonly (FeatureSet Features, int Samples, int Offset, int Count)[] _blocks;
+        private readonly (FeatureSet Features, int Samples, int Segments, int Offset, int PerSegment)[] _blocks;
         private readonly bool[]? _logColumns;
         private readonly string[] _columnNames;
 
         public FeatureRow(FeatureEncoderOptions options, double sampleRateHz, int channelCount, int windowSamples)
         {
-            var blocks = new List<(FeatureSet, int, int, int)>();
+            var blocks = new List<(FeatureSet, int, int, int, int)>();
             var names = new List<string>();
             var codes = new List<string>();
             var log = new List<bool>();
             int offset = 0;
-            foreach (var (spanMs, text) in Spans(options.Features))
+            foreach (var (spanMs, segments, text) in Spans(options.Features))
             {
                 string suffix = spanMs is { } ms ? string.Create(CultureInfo.InvariantCulture, $"@{ms:0.###}ms") : "";
+                string segmented = segments > 1 ? string.Create(CultureInfo.InvariantCulture, $"/{segments}") : "";
                 int samples = spanMs is { } t ? SlidingWindows.SamplesFromMs(t, sampleRateHz) : windowSamples;
                 if (samples > windowSamples)
-                    throw new ArgumentException($"features '{text}{suffix}': {samples} samples are longer than the {windowSamples}-sample window");
-                if (samples < 2)
-                    throw new ArgumentException($"features '{text}{suffix}': a span under 2 samples at {sampleRateHz} Hz");
+                    throw new ArgumentException($"features '{text}{segmented}{suffix}': {samples} samples are longer than the {windowSamples}-sample window");
+                if (samples < 2 * segments)
+                    throw new ArgumentException($"features '{text}{segmented}{suffix}': segments under 2 samples at {sampleRateHz} Hz");
                 var set = FeatureCatalog.Parse(text, sampleRateHz);
                 int count = set.ValuesPerWindow(channelCount);
-                blocks.Add((set, samples, offset, count));
-                names.AddRange(set.ColumnNames(channelCount).Select(n => n + suffix));
-                codes.AddRange(set.Codes.Select(c => (options.LogAmplitude && FeatureCatalog.ScalesWithAmplitude(c) ? "ln " : "") + c + suffix));
-                log.AddRange(set.AmplitudeColumns(channelCount));
-                offset += count;
+                blocks.Add((set, samples, segments, offset, count));
+                for (int g = 0; g < segments; g++)
+                {
+                    string part = segments > 1 ? string.Create(CultureInfo.InvariantCulture, $"/{g + 1}of{segments}") : "";
+                    names.AddRange(set.ColumnNames(channelCount).Select(n => n + part + suffix));
+                    log.AddRange(set.AmplitudeColumns(channelCount));
+                }
+                codes.AddRange(set.Codes.Select(c => (options.LogAmplitude && FeatureCatalog.ScalesWithAmplitude(c) ? "ln " : "") + c + segmented + suffix));
+                offset += segments * count;
             }
             _blocks = [.. blocks];
             _columnNames = [.. names];
@@ -136,10 +143,15 @@ public abstract class WindowRepresentation
 
         public override void Extract(MultiChannelWindow window, Span<float> destination)
         {
-            foreach (var (features, samples, offset, count) in _blocks)
+            foreach (var (features, samples, segments, offset, count) in _blocks)
             {
-                var part = samples == window.LengthSamples ? window : window.Slice(window.LengthSamples - samples, samples);
-                features.Extract(part, destination.Slice(offset, count));
+                var span = samples == window.LengthSamples ? window : window.Slice(window.LengthSamples - samples, samples);
+                for (int g = 0; g < segments; g++)
+                {
+                    int start = g * samples / segments, end = (g + 1) * samples / segments;
+                    var part = segments == 1 ? span : span.Slice(start, end - start);
+                    features.Extract(part, destination.Slice(offset + g * count, count));
+                }
             }
             if (_logColumns is { } log)
             {
@@ -148,10 +160,13 @@ public abstract class WindowRepresentation
             }
         }
 
-        /// <summary>Groups the comma-separated tokens of <paramref name="features"/> by their "@T" span (null = the whole window), in order of first appearance.</summary>
-        private static IEnumerable<(double? SpanMs, string Text)> Spans(string features)
+        /// <summary>
+        /// Groups the comma-separated tokens of <paramref name="features"/> by their "@T" span (null = the whole window)
+        /// and "/N" segment count (1 = unsegmented), in order of first appearance.
+        /// </summary>
+        private static IEnumerable<(double? SpanMs, int Segments, string Text)> Spans(string features)
         {
-            var groups = new List<(double? SpanMs, List<string> Tokens)>();
+            var groups = new List<(double? SpanMs, int Segments, List<string> Tokens)>();
             foreach (var token in features.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 int at = token.LastIndexOf('@');
@@ -165,16 +180,24 @@ public abstract class WindowRepresentation
                     span = value;
                 }
                 string code = at >= 0 ? token[..at].Trim() : token;
-                int g = groups.FindIndex(x => x.SpanMs == span);
+                int segments = 1;
+                int slash = code.LastIndexOf('/');
+                if (slash >= 0)
+                {
+                    if (!int.TryParse(code[(slash + 1)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out segments) || segments < 1)
+                        throw new ArgumentException($"feature '{token}': the segment count after '/' must be a whole number ≥ 1 (e.g. MAV/10)");
+                    code = code[..slash].Trim();
+                }
+                int g = groups.FindIndex(x => x.SpanMs == span && x.Segments == segments);
                 if (g < 0)
                 {
-                    groups.Add((span, []));
+                    groups.Add((span, segments, []));
                     g = groups.Count - 1;
                 }
                 groups[g].Tokens.Add(code);
             }
             if (groups.Count == 0) throw new ArgumentException("empty feature list");
-            return groups.Select(x => (x.SpanMs, string.Join(",", x.Tokens)));
+            return groups.Select(x => (x.SpanMs, x.Segments, string.Join(",", x.Tokens)));
         }
     }
 

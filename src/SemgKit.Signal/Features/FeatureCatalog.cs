@@ -69,6 +69,8 @@ public static class FeatureCatalog
         new("WV", "Wavelet variance (sym8, LibEMG levels)", "LibEMG getWVfeat", "", true, false, (_, fs) => new WaveletVariance(fs)),
         new("WWL", "Wavelet waveform length (sym8, LibEMG levels)", "LibEMG getWWLfeat", "", true, false, (_, fs) => new WaveletWaveformLength(fs)),
         new("WENT", "Wavelet entropy (sym8, LibEMG levels)", "LibEMG getWENTfeat", "", true, false, (_, fs) => new WaveletEntropy(fs)),
+        new("PSD", "Welch power spectral density bins (Hann, 50 % overlap; parameter = segment samples)", "Welch 1967 (scipy.signal.welch)", "segment", true, false,
+            (p, fs) => new WelchPowerSpectralDensity(fs, Integer(p, 128, "PSD"))),
         new("WPE", "Wavelet-packet node energies (db4; parameter = depth)", "Wavelet packets (Coifman & Wickerhauser 1992)", "depth", false, false,
             (p, _) => new WaveletPacketEnergy(Wavelets.Wavelet.FromName("db4"), Integer(p, 3, "WPE"))),
     ];
@@ -119,7 +121,7 @@ public static class FeatureCatalog
 
     private static readonly HashSet<string> AmplitudeCodes = new(StringComparer.OrdinalIgnoreCase)
     {
-        "MAV", "RMS", "WL", "IAV", "DASDV", "VAR", "MNP", "MSR", "LS", "ACT", "MAVFD", "MPK", "PAP", "ISD", "TM", "DFTR", "WENG", "WV", "WWL", "WPE",
+        "MAV", "RMS", "WL", "IAV", "DASDV", "VAR", "MNP", "MSR", "LS", "ACT", "MAVFD", "MPK", "PAP", "ISD", "TM", "DFTR", "WENG", "WV", "WWL", "WPE", "PSD",
     };
 
     /// <summary>Parses a time-domain-only list (no sample rate); spectral features raise an <see cref="ArgumentException"/> asking for one.</summary>

@@ -42,23 +42,32 @@ public static class Welch
         if (signal.Length < n)
             throw new ArgumentException($"The signal has {signal.Length} samples, fewer than one {n}-sample segment.", nameof(signal));
         var analyzer = new SegmentAnalyzer(options.Window, n);
+        if (destination.Length < analyzer.BinCount)
+            throw new ArgumentException($"The destination has {destination.Length} values; {analyzer.BinCount} bins are needed.", nameof(destination));
+        Average(analyzer, signal, sampleRateHz, overlap, options.Detrend, options.Scaling, destination[..analyzer.BinCount]);
+    }
+
+    /// <summary>
+    /// The averaging itself, with a caller-held <paramref name="analyzer"/> (segment length, window, FFT plan) so repeated
+    /// calls allocate nothing; arguments already checked. Writes <see cref="SegmentAnalyzer.BinCount"/> values.
+    /// </summary>
+    internal static void Average(SegmentAnalyzer analyzer, ReadOnlySpan<float> signal, double sampleRateHz, int overlapSamples, Detrend detrend, SpectralScaling scaling, Span<double> destination)
+    {
         var bins = analyzer.BinCount;
-        if (destination.Length < bins)
-            throw new ArgumentException($"The destination has {destination.Length} values; {bins} bins are needed.", nameof(destination));
-        var step = n - overlap;
-        var segments = (signal.Length - n) / step + 1;
+        var step = analyzer.SegmentSamples - overlapSamples;
+        var segments = (signal.Length - analyzer.SegmentSamples) / step + 1;
         var d = destination[..bins];
         d.Clear();
         for (var s = 0; s < segments; s++)
         {
-            analyzer.Transform(signal, s * step, options.Detrend);
+            analyzer.Transform(signal, s * step, detrend);
             for (var k = 0; k < bins; k++)
             {
                 var z = analyzer.Bins[k];
                 d[k] += z.Real * z.Real + z.Imaginary * z.Imaginary;
             }
         }
-        var scale = analyzer.PowerScale(options.Scaling, sampleRateHz) / segments;
+        var scale = analyzer.PowerScale(scaling, sampleRateHz) / segments;
         for (var k = 0; k < bins; k++)
             d[k] *= analyzer.Doubled(k) ? 2 * scale : scale;
     }

@@ -96,6 +96,32 @@ public class WindowRepresentationTests
     }
 
     [Fact]
+    public void SegmentedCodesRepeatTheFeaturesOnEachEqualPartOfTheirSpan()
+    {
+        // 200 samples in 3 segments: [0, 66), [66, 133), [133, 200); and the last 50 ms in 2 segments of 25
+        var row = Extract(new FeatureEncoderOptions { Features = "RMS,MAV/3,WL/3,MAV/2@50", LogAmplitude = true }, out var r);
+        var expected = new List<float>();
+        void Add(string codes, int start, int length)
+        {
+            var values = new float[FeatureCatalog.Parse(codes).ValuesPerWindow(Channels)];
+            FeatureCatalog.Parse(codes).Extract(new MultiChannelWindow(Block, Channels, Samples, start, length), values);
+            expected.AddRange(values.Select(v => MathF.Log(v)));
+        }
+        Add("RMS", 0, Samples);
+        Add("MAV,WL", 0, 66);
+        Add("MAV,WL", 66, 67);
+        Add("MAV,WL", 133, 67);
+        Add("MAV", 150, 25);
+        Add("MAV", 175, 25);
+        Assert.Equal(expected.Count, row.Length);
+        for (int i = 0; i < row.Length; i++) Assert.Equal(expected[i], row[i], 5);
+        Assert.Equal(["ln RMS", "ln MAV/3", "ln WL/3", "ln MAV/2@50ms"], r.Codes);
+        Assert.Equal(["ch1.RMS", "ch2.RMS", "ch3.RMS", "ch1.MAV/1of3", "ch1.WL/1of3"], r.ColumnNames.Take(5));
+        Assert.Equal("ch1.MAV/2of3", r.ColumnNames[3 + 2 * Channels]);
+        Assert.Equal("ch3.MAV/2of2@50ms", r.ColumnNames[^1]);
+    }
+
+    [Fact]
     public void LogAmplitudeTakesTheLogOfAmplitudeFeaturesOnly()
     {
         var plain = Extract(new FeatureEncoderOptions { Features = "MAV,ZC,MNF,WL@50,ICC" }, out var r);
@@ -121,6 +147,9 @@ public class WindowRepresentationTests
     [InlineData("MAV@-5", "positive number of ms")]
     [InlineData("MAV,MAV@1", "under 2 samples")]
     [InlineData("MAV@50,MAV@50ms", "more than once")]
+    [InlineData("MAV/0", "whole number")]
+    [InlineData("MAV/x", "whole number")]
+    [InlineData("MAV/101", "segments under 2 samples")]
     public void BadSpansAreOneLineErrors(string features, string message)
     {
         var e = Assert.Throws<SemgException>(() => WindowRepresentation.Create(new FeatureEncoderOptions { Features = features }, 1000, Channels, Samples));

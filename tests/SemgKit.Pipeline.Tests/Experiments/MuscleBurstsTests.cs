@@ -7,11 +7,14 @@ namespace SemgKit.Pipeline.Tests.Experiments;
 
 public class MuscleBurstsTests
 {
-    /// <summary>Two channels of low noise with 600 ms bursts of strong noise at known onsets (channel 1 later than channel 0).</summary>
-    private static Dataset TwoMuscles(out int[][] onsets)
+    /// <summary>
+    /// Two channels of low noise with 600 ms bursts of strong noise at known onsets in ms (channel 1 later than channel 0),
+    /// sampled at <paramref name="fs"/> (1000 Hz, or an integer multiple of it).
+    /// </summary>
+    private static Dataset TwoMuscles(out int[][] onsets, double fs = 1000)
     {
-        const double fs = 1000;
-        const int n = 6000;
+        int q = (int)(fs / 1000);
+        int n = 6000 * q;
         onsets = [[1000, 3000], [1500, 4200]];
         var samples = new float[2 * n];
         var random = new Random(4);
@@ -19,17 +22,21 @@ public class MuscleBurstsTests
         {
             for (int i = 0; i < n; i++) samples[c * n + i] = 0.01f * (float)(random.NextDouble() - 0.5);
             foreach (int onset in onsets[c])
-                for (int i = onset; i < onset + 600; i++) samples[c * n + i] = (float)(random.NextDouble() - 0.5);
+                for (int i = onset * q; i < (onset + 600) * q; i++) samples[c * n + i] = (float)(random.NextDouble() - 0.5);
         }
         var recording = new Recording(samples, fs, ["RF", "BF"], new int[n], new RecordingMetadata("file.csv", "s1", Trial: 1));
         return new Dataset("two", ["gait"], [recording]);
     }
 
-    [Fact]
-    public void BurstsStartAtTheirOnsetAfterThePreRollAndAreLabelledByMuscle()
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(2000)] // decimated to the bursts' 1000 Hz first
+    public void BurstsStartAtTheirOnsetAfterThePreRollAndAreLabelledByMuscle(double fs)
     {
         var options = new MuscleBurstOptions();
-        var bursts = MuscleBursts.From(TwoMuscles(out var onsets), options, seed: 1, TestContext.Current.CancellationToken);
+        var bursts = MuscleBursts.From(TwoMuscles(out var onsets, fs), options, seed: 1, TestContext.Current.CancellationToken);
+        Assert.Equal(1000, bursts.SampleRateHz);
+        Assert.Equal(fs > 1000, bursts.Notes.Any(n => n.Contains("decimated 2000 → 1000 Hz")));
         Assert.Equal(["RF", "BF"], bursts.ClassNames);
         Assert.Equal(4, bursts.Recordings.Count);
         Assert.All(bursts.Recordings, r => Assert.Equal(600, r.SampleCount));
@@ -38,7 +45,7 @@ public class MuscleBurstsTests
         {
             int muscle = r.Labels[0];
             Assert.All(r.Labels.ToArray(), l => Assert.Equal(muscle, l));
-            int detected = int.Parse(r.Metadata.Source.Split('@')[1], System.Globalization.CultureInfo.InvariantCulture);
+            double detected = 1000 * double.Parse(r.Metadata.Source.Split('@')[1].Replace(" s", ""), System.Globalization.CultureInfo.InvariantCulture);
             Assert.Contains(onsets[muscle], o => Math.Abs(o - detected) <= 15);
             // quiet pre-roll, loud burst
             var x = r.Channel(0);

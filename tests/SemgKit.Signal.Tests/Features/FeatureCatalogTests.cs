@@ -43,7 +43,7 @@ public class FeatureCatalogTests
     {
         var info = FeatureCatalog.Describe();
         Assert.Equal(FeatureCatalog.Codes, info.Select(i => i.Code));
-        Assert.Equal(55, info.Count); // LibEMG without MEAN (49 incl. WENG WV WWL WENT), plus PKF CARD HFD KFD ICC, plus WPE
+        Assert.Equal(56, info.Count); // LibEMG without MEAN (49 incl. WENG WV WWL WENT), plus PKF CARD HFD KFD ICC, plus WPE and PSD
         Assert.Equal(4, info.Single(i => i.Code == "AR").ValuesPerChannel);
         Assert.Equal(6, info.Single(i => i.Code == "DFTR").ValuesPerChannel);
         Assert.True(info.Single(i => i.Code == "ICC").IsMultiChannel);

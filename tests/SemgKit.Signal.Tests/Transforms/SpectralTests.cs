@@ -1,4 +1,5 @@
 using System.Numerics;
+using SemgKit.Signal.Features;
 using SemgKit.Signal.Tests.Filters;
 using SemgKit.Signal.Transforms;
 using static SemgKit.Signal.Tests.Transforms.TransformFixtures;
@@ -77,6 +78,25 @@ public class SpectralTests
             GoldenFixtures.AssertClose(Row(c.GetProperty("f")), Welch.FrequenciesHz(options.SegmentSamples, fs), 1e-12, 1e-6, "welch f");
             GoldenFixtures.AssertClose(Row(c.GetProperty("p")), p, 1e-9, 1e-6, $"welch {options}");
         }
+    }
+
+    [Fact]
+    public void PsdFeatureIsScipyWelchWithoutTheDcBin()
+    {
+        var root = Load("welch.json");
+        var x = FloatRow(root.GetProperty("x"));
+        var fs = root.GetProperty("fs").GetDouble();
+        var hann = root.GetProperty("cases").EnumerateArray().First(c => c.GetProperty("window").GetString() == "hann");
+        Assert.Equal(hann.GetProperty("nperseg").GetInt32() / 2, hann.GetProperty("noverlap").GetInt32());
+        Assert.Equal("density", hann.GetProperty("scaling").GetString());
+        var feature = new WelchPowerSpectralDensity(fs, hann.GetProperty("nperseg").GetInt32());
+        var values = new float[feature.ValuesPerChannel];
+        feature.Extract(x, values);
+        var expected = Row(hann.GetProperty("p"))[1..];
+        GoldenFixtures.AssertClose(expected, values.Select(v => (double)v).ToArray(), 1e-6, 1e-12, "PSD feature");
+        Assert.Equal("PSD3.9Hz", feature.ValueName(0));
+        Assert.Equal("PSD500Hz", feature.ValueName(feature.ValuesPerChannel - 1));
+        Assert.Throws<ArgumentException>(() => feature.Extract(x.AsSpan(0, 255), values));
     }
 
     [Fact]
