@@ -150,6 +150,8 @@ public class WindowRepresentationTests
     [InlineData("MAV/0", "whole number")]
     [InlineData("MAV/x", "whole number")]
     [InlineData("MAV/101", "segments under 2 samples")]
+    [InlineData("MAV,PSD:256", "PSD:256 needs windows of at least 256 samples")]
+    [InlineData("PSD:64/4", "PSD:64 needs windows of at least 64 samples; this one has 50")]
     public void BadSpansAreOneLineErrors(string features, string message)
     {
         var e = Assert.Throws<SemgException>(() => WindowRepresentation.Create(new FeatureEncoderOptions { Features = features }, 1000, Channels, Samples));
