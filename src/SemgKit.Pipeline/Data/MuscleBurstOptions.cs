@@ -13,7 +13,8 @@ public sealed record MuscleBurstOptions
     /// The bursts' sample rate, Hz: recordings at an integer multiple of it are first decimated
     /// (<see cref="Signal.Filters.Decimation"/>, zero-phase anti-alias low-pass at 0.8 × its Nyquist frequency), so sets
     /// recorded at different rates give bursts of the same length; recordings at other rates keep theirs; 0 always keeps
-    /// the recording's rate. 1000 Hz keeps the surface-EMG band (20–450 Hz) and halves a 2 kHz set's network cost.
+    /// the recording's rate. At 1000 Hz the anti-alias filter passes up to about 350 Hz flat and is −6 dB at 400 Hz, where
+    /// surface EMG holds little power; it halves a 2 kHz set's network cost (in a Python check the elderly set's SVM scored 93.6 % at 2 kHz and 93.2 % decimated).
     /// </summary>
     public double SampleRateHz { get; init; } = 1000;
 
