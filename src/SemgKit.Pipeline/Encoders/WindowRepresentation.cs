@@ -119,10 +119,7 @@ public abstract class WindowRepresentation
                     throw new ArgumentException($"features '{text}{segmented}{suffix}': segments under 2 samples at {sampleRateHz} Hz");
                 var set = FeatureCatalog.Parse(text, sampleRateHz);
                 int count = set.ValuesPerWindow(channelCount);
-                // one trial extraction on the shortest part this block reads, so a feature that needs longer windows (PSD:N)
-                // fails here, naming itself, rather than on the first window
-                int shortest = samples / segments;
-                set.Extract(MultiChannelWindow.OverBlock(new float[channelCount * shortest], channelCount), new float[count]);
+                set.CheckWindow(samples / segments); // the shortest part this block reads: PSD:N fails here, not on the first window
                 blocks.Add((set, samples, segments, offset, count));
                 for (int g = 0; g < segments; g++)
                 {

@@ -102,6 +102,12 @@ public sealed class FeatureSet
     /// <summary>F, the number of per-channel values per channel (sum of the features' values per channel).</summary>
     public int ValuesPerChannel => _valuesPerChannel;
 
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first feature that cannot read windows of <paramref name="lengthSamples"/> samples (see <see cref="IFeature.CheckWindow"/>).</summary>
+    public void CheckWindow(int lengthSamples)
+    {
+        foreach (var feature in _features) feature.CheckWindow(lengthSamples);
+    }
+
     /// <summary>The row length for <paramref name="channelCount"/> channels: C · F plus the multi-channel values.</summary>
     public int ValuesPerWindow(int channelCount)
     {

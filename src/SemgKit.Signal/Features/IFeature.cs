@@ -19,6 +19,13 @@ public interface IFeature
     /// </summary>
     string ValueName(int index) => ValuesPerChannel == 1 ? Code : $"{Code}{index + 1}";
 
+    /// <summary>
+    /// Throws an <see cref="ArgumentException"/> naming the feature when it cannot read windows of
+    /// <paramref name="lengthSamples"/> samples (e.g. PSD:N needs at least N); the default accepts any length. Lets an
+    /// encoder reject a feature list once, when it is built, rather than on its first window.
+    /// </summary>
+    void CheckWindow(int lengthSamples) { }
+
     /// <summary>Writes <see cref="ValuesPerChannel"/> values for <paramref name="channelWindow"/> to the start of <paramref name="destination"/>.</summary>
     void Extract(ReadOnlySpan<float> channelWindow, Span<float> destination);
 

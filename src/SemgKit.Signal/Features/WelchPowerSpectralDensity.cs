@@ -42,10 +42,17 @@ public sealed class WelchPowerSpectralDensity : IFeature
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">The window is shorter than one segment.</exception>
+    public void CheckWindow(int lengthSamples)
+    {
+        if (lengthSamples < SegmentSamples)
+            throw new ArgumentException($"PSD:{SegmentSamples} needs windows of at least {SegmentSamples} samples; this one has {lengthSamples}.", nameof(lengthSamples));
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The window is shorter than one segment.</exception>
     public void Extract(ReadOnlySpan<float> channelWindow, Span<float> destination)
     {
-        if (channelWindow.Length < SegmentSamples)
-            throw new ArgumentException($"PSD:{SegmentSamples} needs windows of at least {SegmentSamples} samples; this one has {channelWindow.Length}.", nameof(channelWindow));
+        CheckWindow(channelWindow.Length);
         var plan = t_plan is { } p && p.Analyzer.SegmentSamples == SegmentSamples ? p : t_plan = new Plan(SegmentSamples);
         Welch.Average(plan.Analyzer, channelWindow, SampleRateHz, SegmentSamples / 2, Detrend.Constant, SpectralScaling.Density, plan.Bins);
         for (int k = 0; k < ValuesPerChannel; k++)

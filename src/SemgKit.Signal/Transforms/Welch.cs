@@ -44,7 +44,7 @@ public static class Welch
         var analyzer = new SegmentAnalyzer(options.Window, n);
         if (destination.Length < analyzer.BinCount)
             throw new ArgumentException($"The destination has {destination.Length} values; {analyzer.BinCount} bins are needed.", nameof(destination));
-        Average(analyzer, signal, sampleRateHz, overlap, options.Detrend, options.Scaling, destination[..analyzer.BinCount]);
+        Average(analyzer, signal, sampleRateHz, overlap, options.Detrend, options.Scaling, destination);
     }
 
     /// <summary>
