@@ -35,6 +35,15 @@ public static partial class Sgemm
     /// <summary>Below this many multiply-adds (M·N·K) the work stays on the calling thread.</summary>
     internal const long ParallelMinWork = 128L * 128 * 128;
 
+    /// <summary>
+    /// Below this many multiply-adds an unpacked product (a batch-1 dense layer) stays on the calling thread; above it,
+    /// columns are split over the threads in groups of <see cref="DirectColumnGroup"/> (a multiple of every kernel's
+    /// four-vector column block and four-column dot block).
+    /// </summary>
+    internal const long DirectParallelMinWork = 1_000_000;
+
+    internal const int DirectColumnGroup = 64;
+
     /// <param name="threads">Upper bound on worker threads (1 = run on the calling thread only; values below 1 are treated as 1).</param>
     public static void Multiply(
         bool transposeA, bool transposeB,
@@ -81,18 +90,18 @@ public static partial class Sgemm
                 _ => m <= 2 || (long)m * n * k <= DirectMaxWork,
             };
 
+            threads = Math.Max(1, threads);
             if (direct)
             {
-                switch (kernel)
-                {
-                    case SgemmKernel.Avx512: Direct<Simd512, Vector512<float>>(in problem); break;
-                    case SgemmKernel.Avx2: Direct<Simd256, Vector256<float>>(in problem); break;
-                    default: Direct<Simd1, float>(in problem); break;
-                }
+                // Columns split in whole groups, the last part taking the remainder, so every element runs the same code
+                // path (vector groups, then the tail) as in one call.
+                int groups = n / DirectColumnGroup;
+                int parts = Math.Min(threads, groups);
+                if (parts > 1 && (long)m * n * k >= DirectParallelMinWork) ForkJoin.Run(parts, new DirectJob(problem, kernel, groups));
+                else Direct(kernel, in problem);
                 return;
             }
 
-            threads = Math.Max(1, threads);
             if ((long)m * n * k < ParallelMinWork) threads = 1;
             switch (kernel)
             {
@@ -100,6 +109,26 @@ public static partial class Sgemm
                 case SgemmKernel.Avx2: Packed<Avx2Kernel>(in problem, options.Blocking, threads); break;
                 default: Packed<ScalarKernel>(in problem, options.Blocking, threads); break;
             }
+        }
+    }
+
+    private static void Direct(SgemmKernel kernel, in Problem problem)
+    {
+        switch (kernel)
+        {
+            case SgemmKernel.Avx512: Direct<Simd512, Vector512<float>>(in problem); break;
+            case SgemmKernel.Avx2: Direct<Simd256, Vector256<float>>(in problem); break;
+            default: Direct<Simd1, float>(in problem); break;
+        }
+    }
+
+    private readonly struct DirectJob(Problem problem, SgemmKernel kernel, int groups) : IForkJoinBody
+    {
+        public void Run(int part, int parts)
+        {
+            int j0 = groups * part / parts * DirectColumnGroup;
+            int j1 = part == parts - 1 ? problem.N : groups * (part + 1) / parts * DirectColumnGroup;
+            Direct(kernel, problem.Columns(j0, j1));
         }
     }
 
@@ -164,6 +193,10 @@ public static partial class Sgemm
         public readonly float Alpha = alpha, Beta = beta;
         public readonly float* A = a, B = b, C = c;
         public readonly nint Lda = lda, Ldb = ldb, Ldc = ldc;
+
+        /// <summary>The same product restricted to columns [j0, j1) of C.</summary>
+        public Problem Columns(int j0, int j1) =>
+            new(TransposeA, TransposeB, M, j1 - j0, K, Alpha, A, (int)Lda, TransposeB ? B + j0 * Ldb : B + j0, (int)Ldb, Beta, C + j0, (int)Ldc);
     }
 }
 

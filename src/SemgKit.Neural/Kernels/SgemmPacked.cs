@@ -26,14 +26,13 @@ public static partial class Sgemm
             return;
         }
 
-        var job = new PackedJob<TKernel>(p, bl, splitN, tile, extent, tiles, chunks);
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, job.Run);
+        ForkJoin.Run(chunks, new PackedJob<TKernel>(p, bl, splitN, tile, extent, tiles));
     }
 
-    private sealed class PackedJob<TKernel>(Problem p, SgemmBlocking bl, bool splitN, int tile, int extent, int tiles, int chunks)
+    private readonly struct PackedJob<TKernel>(Problem p, SgemmBlocking bl, bool splitN, int tile, int extent, int tiles) : IForkJoinBody
         where TKernel : struct, IMicroKernel
     {
-        public void Run(int chunk)
+        public void Run(int chunk, int chunks)
         {
             int start = (int)((long)tiles * chunk / chunks) * tile;
             int end = Math.Min(extent, (int)((long)tiles * (chunk + 1) / chunks) * tile);

@@ -167,8 +167,13 @@ internal static unsafe class ShiftedConvolution
     }
 
     private static void MultiplyParallel(int m, int k, int n, nint pa, nint pb, nint pr, nint po, int ldo, int colTiles, int workers) =>
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
-            MultiplyColumns(m, k, n, (float*)pa, (float*)pb, (int*)pr, (float*)po, ldo, w * colTiles / workers, (w + 1) * colTiles / workers));
+        ForkJoin.Run(workers, new ColumnsJob(m, k, n, pa, pb, pr, po, ldo, colTiles));
+
+    private readonly struct ColumnsJob(int m, int k, int n, nint pa, nint pb, nint pr, nint po, int ldo, int colTiles) : IForkJoinBody
+    {
+        public void Run(int part, int parts) =>
+            MultiplyColumns(m, k, n, (float*)pa, (float*)pb, (int*)pr, (float*)po, ldo, part * colTiles / parts, (part + 1) * colTiles / parts);
+    }
 
     private static void MultiplyColumns(int m, int k, int n, float* a, float* b, int* rowOff, float* output, int ldo, int tile0, int tile1)
     {

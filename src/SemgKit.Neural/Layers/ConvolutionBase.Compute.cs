@@ -95,7 +95,12 @@ public abstract partial class ConvolutionBase
             for (int p = 0; p < parts; p++) body(p);
             return;
         }
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = workers }, body);
+        ForkJoin.Run(parts, new PartitionJob(body), workers);
+    }
+
+    private readonly struct PartitionJob(Action<int> body) : IForkJoinBody
+    {
+        public void Run(int part, int parts) => body(part);
     }
 
     // Convolution: per sample, col (C·k, Ho·Wo) = im2col(x_s); y_s (Cout, Ho·Wo) = W (Cout, C·k) · col + b.

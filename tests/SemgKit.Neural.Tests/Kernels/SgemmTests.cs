@@ -154,7 +154,8 @@ public class SgemmTests
         SkipUnsupported(kernel);
         var rng = new Random(2);
         // Wide (split by columns), tall (split by rows) and square, with odd sizes and several K blocks.
-        foreach (var (m, n, k) in new[] { (97, 301, 300), (333, 101, 290), (256, 256, 520), (130, 1022, 24) })
+        // Then unpacked products large enough to split their columns (batch-1 dense layers), with ragged column tails.
+        foreach (var (m, n, k) in new[] { (97, 301, 300), (333, 101, 290), (256, 256, 520), (130, 1022, 24), (1, 1037, 1100), (2, 777, 1500), (1, 150, 7000) })
         {
             foreach (var (ta, tb) in Transposes)
             {
@@ -171,19 +172,21 @@ public class SgemmTests
     }
 
     [Theory]
-    [InlineData(1, 600, 100, false)]   // batch-1 dense layer, direct path
-    [InlineData(1, 1260, 600, true)]   // batch-1 dense with W stored out×in (Bᵀ)
-    [InlineData(64, 1022, 24, false)]  // im2col conv, packed path
-    [InlineData(200, 200, 200, true)]
-    public void SteadyStateCallDoesNotAllocate(int m, int k, int n, bool transposeB)
+    [InlineData(1, 600, 100, false, 1)]   // batch-1 dense layer, direct path
+    [InlineData(1, 1260, 600, true, 1)]   // batch-1 dense with W stored out×in (Bᵀ)
+    [InlineData(64, 1022, 24, false, 1)]  // im2col conv, packed path
+    [InlineData(200, 200, 200, true, 1)]
+    [InlineData(1, 2048, 1024, true, 2)]  // direct path, columns split over two threads
+    [InlineData(200, 200, 200, false, 2)] // packed path on two threads
+    public void SteadyStateCallDoesNotAllocate(int m, int k, int n, bool transposeB, int threads)
     {
         var rng = new Random(3);
         var a = RandomArray(rng, m * k);
         var b = RandomArray(rng, k * n);
         var c = new float[m * n];
         int ldb = transposeB ? k : n;
-        Sgemm.Multiply(false, transposeB, m, n, k, 1f, a, k, b, ldb, 0f, c, n);
-        Assert.Equal(0, Allocations.Fewest(() => Sgemm.Multiply(false, transposeB, m, n, k, 1f, a, k, b, ldb, 0f, c, n)));
+        Sgemm.Multiply(false, transposeB, m, n, k, 1f, a, k, b, ldb, 0f, c, n, threads);
+        Assert.Equal(0, Allocations.Fewest(() => Sgemm.Multiply(false, transposeB, m, n, k, 1f, a, k, b, ldb, 0f, c, n, threads)));
     }
 
     [Fact]

@@ -1,0 +1,83 @@
+using SemgKit.Neural.Kernels;
+
+namespace SemgKit.Neural.Tests.Kernels;
+
+public class ForkJoinTests
+{
+    /// <summary>Counts, per part, how often it ran; optionally forks again inside a part or throws in one.</summary>
+    private readonly struct Counting(int[] runs, int[] threads, int nestedParts = 0, int throwIn = -1) : IForkJoinBody
+    {
+        public void Run(int part, int parts)
+        {
+            Interlocked.Increment(ref runs[part]);
+            threads[part] = Environment.CurrentManagedThreadId;
+            if (part == throwIn) throw new InvalidOperationException($"part {part}");
+            if (nestedParts > 0)
+            {
+                var inner = new int[nestedParts];
+                ForkJoin.Run(nestedParts, new Counting(inner, new int[nestedParts]));
+                Assert.All(inner, count => Assert.Equal(1, count));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(17)]
+    public void EveryPartRunsExactlyOnce(int parts)
+    {
+        for (int repeat = 0; repeat < 2000; repeat++)
+        {
+            var runs = new int[parts];
+            ForkJoin.Run(parts, new Counting(runs, new int[parts]));
+            Assert.All(runs, count => Assert.Equal(1, count));
+        }
+    }
+
+    [Fact]
+    public void OneWorkerRunsEveryPartOnTheCaller()
+    {
+        var runs = new int[4];
+        var threads = new int[4];
+        ForkJoin.Run(4, new Counting(runs, threads), workers: 1);
+        Assert.All(runs, count => Assert.Equal(1, count));
+        Assert.All(threads, id => Assert.Equal(Environment.CurrentManagedThreadId, id));
+    }
+
+    [Fact]
+    public void APartThatForksRunsItsInnerPartsInline()
+    {
+        var runs = new int[2];
+        ForkJoin.Run(2, new Counting(runs, new int[2], nestedParts: 3));
+        Assert.All(runs, count => Assert.Equal(1, count));
+    }
+
+    [Fact]
+    public async Task ConcurrentCallersEachGetTheirPartsRun()
+    {
+        var tasks = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            for (int repeat = 0; repeat < 500; repeat++)
+            {
+                var runs = new int[5];
+                ForkJoin.Run(5, new Counting(runs, new int[5]));
+                Assert.All(runs, count => Assert.Equal(1, count));
+            }
+        }, TestContext.Current.CancellationToken)).ToArray();
+        await Task.WhenAll(tasks);
+    }
+
+    [Fact]
+    public void AnExceptionInAPartReachesTheCallerAfterTheOtherParts()
+    {
+        var runs = new int[6];
+        var error = Assert.Throws<AggregateException>(() => ForkJoin.Run(6, new Counting(runs, new int[6], throwIn: 4)));
+        Assert.Equal("part 4", Assert.IsType<InvalidOperationException>(error.InnerException).Message);
+        Assert.All(runs, count => Assert.Equal(1, count));
+        // The helpers are free again.
+        var again = new int[3];
+        ForkJoin.Run(3, new Counting(again, new int[3]));
+        Assert.All(again, count => Assert.Equal(1, count));
+    }
+}
