@@ -115,6 +115,29 @@ public class RecurrentTests
         GradCheck.Layer(lstm, RandomTensors.Normal(5, 2, 4, 3));
     }
 
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    public void WithoutInputGradientTheParameterGradientsAreUnchangedAndDxIsZero(int layers, bool bidirectional)
+    {
+        var x = RandomTensors.Normal(31, 3, 7, 4);
+        var dy = RandomTensors.Normal(32, 3, 7, bidirectional ? 10 : 5);
+        (Dictionary<string, float[]> Grads, float[] Dx) Run(bool inputGradient)
+        {
+            var lstm = new Lstm(4, 5, layers, bidirectional) { ComputeInputGradient = inputGradient };
+            lstm.Initialize(12);
+            lstm.Forward(x, training: true);
+            lstm.ZeroGrad();
+            var dx = lstm.Backward(dy).Span.ToArray();
+            return (lstm.NamedParameters().ToDictionary(p => p.Key, p => p.Value.Grad.Span.ToArray()), dx);
+        }
+        var (full, dxFull) = Run(true);
+        var (skipped, dxSkipped) = Run(false);
+        Assert.Contains(dxFull, v => v != 0);
+        Assert.All(dxSkipped, v => Assert.Equal(0f, v));
+        foreach (var (name, grad) in full) Assert.Equal(grad, skipped[name]);
+    }
+
     [Fact]
     public void SamplesAreIndependentAndShapesCanChange()
     {

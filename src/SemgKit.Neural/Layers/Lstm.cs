@@ -37,7 +37,8 @@ public sealed class Lstm : Layer
     private readonly Parameter[] _weightIh, _weightHh, _biasIh, _biasHh; // index layer·dirs + direction
     private Tensor? _input, _output, _sequenceView, _gradInput;
     private float[][] _gates = [], _cells = [], _sequence = [], _gradSequence = [];
-    private float[] _gradGates = [], _hiddenPrev = [], _gradHidden = [], _gradCell = [], _gradTop = [], _weightHhT = [];
+    private float[] _gradGates = [], _stacked = [], _gradWeights = [], _gradHidden = [], _gradCell = [], _gradTop = [], _weightHhT = [];
+    private Tensor? _zeroGradInput;
     private readonly float[] _bias;
     private int _n = -1, _t = -1;
 
@@ -82,6 +83,13 @@ public sealed class Lstm : Layer
     public int OutputSize => HiddenSize * Directions;
 
     private int LayerInputSize(int layer) => layer == 0 ? InputSize : OutputSize;
+
+    /// <summary>
+    /// When false (a network's first layer, whose input needs no gradient), Backward skips dLoss/dInput (a third of the
+    /// backward multiply-adds for one layer) and returns a zero tensor, like PyTorch's autograd for an input without
+    /// <c>requires_grad</c>. Parameter gradients are unaffected. Default true.
+    /// </summary>
+    public bool ComputeInputGradient { get; set; } = true;
 
     protected override IEnumerable<Parameter> OwnParameters
     {
@@ -154,11 +162,11 @@ public sealed class Lstm : Layer
             }
             gradTop = g;
         }
-        var dx = Tensor.Reuse(ref _gradInput, input.Shape);
+        var dx = ComputeInputGradient ? Tensor.Reuse(ref _gradInput, input.Shape) : Tensor.Reuse(ref _zeroGradInput, input.Shape); // never written: zeros
         for (int l = NumLayers - 1; l >= 0; l--)
         {
             ReadOnlySpan<float> x = l == 0 ? input.Span : _sequence[l - 1];
-            Span<float> gradX = l == 0 ? dx.Span : _gradSequence[l - 1];
+            Span<float> gradX = l > 0 ? _gradSequence[l - 1] : ComputeInputGradient ? dx.Span : default;
             ReadOnlySpan<float> gradY = l == NumLayers - 1 ? gradTop : _gradSequence[l];
             for (int d = 0; d < dirs; d++) BackwardDirection(l, d, x, gradY, gradX, d == 0 ? 0f : 1f, n, t);
         }
@@ -207,8 +215,8 @@ public sealed class Lstm : Layer
     // Backward through time for one layer and direction; steps in the reverse of the forward order.
     //   fused per step: dgates[:, t] from dh = dy[:, t] + dh_rec, dc (carried, ·f), activations, c
     //   dh_rec (N, H) = dgates[:, t] (N, 4H) · W_hh (4H, H)
-    //   dW_ih (4H, F_l) += dgatesᵀ (4H, N·T) · x (N·T, F_l);  dW_hh (4H, H) += dgatesᵀ · h_prev (N·T, H)
-    //   db_ih, db_hh += Σ_rows dgates;  dx (N·T, F_l) (+)= dgates (N·T, 4H) · W_ih (4H, F_l)
+    //   [dW_hh | dW_ih] (4H, H + F_l) += dgatesᵀ (4H, N·T) · [h_prev | x] (N·T, H + F_l), one product (dgates packed once)
+    //   db_ih, db_hh += Σ_rows dgates;  dx (N·T, F_l) (+)= dgates (N·T, 4H) · W_ih (4H, F_l), skipped when gradX is empty
     private void BackwardDirection(int layer, int direction, ReadOnlySpan<float> x, ReadOnlySpan<float> gradY, Span<float> gradX, float beta, int n, int t)
     {
         int k = layer * Directions + direction, h = HiddenSize, h4 = 4 * h, fl = LayerInputSize(layer), width = OutputSize;
@@ -218,7 +226,8 @@ public sealed class Lstm : Layer
         var dGates = _gradGates.AsSpan(0, n * t * h4);
         var dhRec = _gradHidden.AsSpan(0, n * h);
         var dc = _gradCell.AsSpan(0, n * h);
-        var hPrev = _hiddenPrev.AsSpan(0, n * t * h);
+        int hx = h + fl; // row of [h_prev | x]
+        var stacked = _stacked.AsSpan(0, n * t * hx);
         dc.Clear();
         var whh = _weightHh[k].Value.Span;
         for (int s = 0; s < t; s++)
@@ -231,9 +240,10 @@ public sealed class Lstm : Layer
                 LstmKernels.BackwardStep(gates.Slice(row * h4, h4), hasPrev ? cells.Slice((b * t + prev) * h, h) : default,
                     cells.Slice(row * h, h), gradY.Slice(row * width + direction * h, h), s > 0 ? dhRec.Slice(b * h, h) : default,
                     dc.Slice(b * h, h), dGates.Slice(row * h4, h4));
-                var hp = hPrev.Slice(row * h, h);
+                var hp = stacked.Slice(row * hx, h);
                 if (hasPrev) seq.Slice((b * t + prev) * width + direction * h, h).CopyTo(hp);
                 else hp.Clear();
+                x.Slice(row * fl, fl).CopyTo(stacked.Slice(row * hx + h, fl));
             }
             if (hasPrev && LstmKernels.CanMultiplyRows(n, h))
             {
@@ -243,14 +253,20 @@ public sealed class Lstm : Layer
             else if (hasPrev)
                 Sgemm.Multiply(false, false, n, h, h4, 1f, dGates[(step * h4)..], t * h4, whh, h, 0f, dhRec, h, Threads);
         }
-        Sgemm.Multiply(true, false, h4, h, n * t, 1f, dGates, h4, hPrev, h, 1f, _weightHh[k].Grad.Span, h, Threads);
-        Sgemm.Multiply(true, false, h4, fl, n * t, 1f, dGates, h4, x, fl, 1f, _weightIh[k].Grad.Span, fl, Threads);
+        var dW = _gradWeights.AsSpan(0, h4 * hx);
+        Sgemm.Multiply(true, false, h4, hx, n * t, 1f, dGates, h4, stacked, hx, 0f, dW, hx, Threads);
+        Span<float> dWhh = _weightHh[k].Grad.Span, dWih = _weightIh[k].Grad.Span;
+        for (int r = 0; r < h4; r++)
+        {
+            TensorPrimitives.Add(dWhh.Slice(r * h, h), dW.Slice(r * hx, h), dWhh.Slice(r * h, h));
+            TensorPrimitives.Add(dWih.Slice(r * fl, fl), dW.Slice(r * hx + h, fl), dWih.Slice(r * fl, fl));
+        }
         var db = _bias.AsSpan();
         db.Clear();
         for (int r = 0; r < n * t; r++) TensorPrimitives.Add(db, dGates.Slice(r * h4, h4), db);
         TensorPrimitives.Add(_biasIh[k].Grad.Span, db, _biasIh[k].Grad.Span);
         TensorPrimitives.Add(_biasHh[k].Grad.Span, db, _biasHh[k].Grad.Span);
-        Sgemm.Multiply(false, false, n * t, fl, h4, 1f, dGates, h4, _weightIh[k].Value.Span, fl, beta, gradX, fl, Threads);
+        if (!gradX.IsEmpty) Sgemm.Multiply(false, false, n * t, fl, h4, 1f, dGates, h4, _weightIh[k].Value.Span, fl, beta, gradX, fl, Threads);
     }
 
     private void EnsureForwardBuffers(int n, int t)
@@ -277,7 +293,9 @@ public sealed class Lstm : Layer
         if (_gradGates.Length == n * t * 4 * HiddenSize) return;
         int h = HiddenSize;
         _gradGates = new float[n * t * 4 * h];
-        _hiddenPrev = new float[n * t * h];
+        int widest = h + Math.Max(InputSize, NumLayers > 1 ? OutputSize : 0);
+        _stacked = new float[n * t * widest];
+        _gradWeights = new float[4 * h * widest];
         _gradHidden = new float[n * h];
         _gradCell = new float[n * h];
         _gradTop = Output == RecurrentOutput.LastStep ? new float[n * t * OutputSize] : [];

@@ -45,7 +45,7 @@ public static class AttentionLstmCnnModel
         int width = channels * planes;
         var model = new Sequential(
             new Permute(0, 2, 3, 1), new Reshape(frames, width),
-            new Lstm(width, width, output: RecurrentOutput.AllSteps));
+            new Lstm(width, width, output: RecurrentOutput.AllSteps) { ComputeInputGradient = false }); // the data needs no gradient
         if (attention) model.Add(new LuongAttention(width, AttentionOutput.AllSteps));
         model.Add(new Reshape(frames, channels, planes)).Add(new Permute(0, 3, 1, 2));
         foreach (var layer in ConvolutionStack(planes, channels, classes, dropout)) model.Add(layer);

@@ -19,7 +19,7 @@ public static class LstmModel
     public static Sequential Create(int features = 32, int classes = 4, int hidden = 64, ulong seed = 0)
     {
         var model = new Sequential(
-            new Lstm(features, hidden, output: RecurrentOutput.LastStep), // (N, T, F) → (N, H)
+            new Lstm(features, hidden, output: RecurrentOutput.LastStep) { ComputeInputGradient = false }, // (N, T, F) → (N, H)
             new Dense(hidden, classes));                                  // → (N, K)
         model.Initialize(seed);
         return model;
