@@ -43,7 +43,10 @@ public class FusedKernelTests
                 var x = Signal(rng, n, integers);
                 float zc = integers ? 2 : 0.3f, ssc = integers ? 1 : 0.05f;
                 var expected = Naive(x, zc, ssc);
-                foreach (var got in new[] { FusedTimeDomain.Compute(x, zc, ssc), FusedTimeDomain.ComputeScalar(x, zc, ssc) })
+                var paths = new List<TimeDomainSums> { FusedTimeDomain.Compute(x, zc, ssc), FusedTimeDomain.ComputeScalar(x, zc, ssc) };
+                if (System.Numerics.Vector.IsHardwareAccelerated && n >= System.Numerics.Vector<float>.Count + 2) paths.Add(FusedTimeDomain.ComputeVector(x, zc, ssc));
+                if (n >= 18) paths.Add(FusedTimeDomain.ComputeVector512(x, zc, ssc)); // emulated where AVX-512 is not accelerated
+                foreach (var got in paths)
                 {
                     Assert.Equal(expected.Zc, got.ZeroCrossings);
                     Assert.Equal(expected.Ssc, got.SlopeSignChanges);
