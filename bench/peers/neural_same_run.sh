@@ -11,6 +11,9 @@ mkdir -p "$out"
 export LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp
 export OPENBLAS_CORETYPE=SkylakeX
 for threads in 1 2; do
+  # The peer's OpenMP OpenBLAS sizes its own pool from the environment, not from torch.set_num_threads (bench_torch.py's
+  # header): without these, its "1-thread" runs used both cores in some rounds (cnn1d inference 268–2383 µs).
+  export OMP_NUM_THREADS=$threads OPENBLAS_NUM_THREADS=$threads
   for round in 1 2; do
     for model in cnn1d lstm64 cnn_lstm attn_lstm_cnn spectro_cnn; do
       /usr/bin/python3 "$peers/bench_torch.py" --model $model --threads $threads --no-jit --out "$out/torch-$model-t$threads-r$round.json" > /dev/null
