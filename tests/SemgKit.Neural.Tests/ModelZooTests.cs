@@ -98,6 +98,7 @@ public class ModelZooTests
         var recurrent = new Dictionary<string, long>
         {
             ["lstm"] = 25_348, ["cnn-lstm"] = 35_318, ["attention-lstm-cnn"] = 88_933, ["lstm-cnn"] = 88_533, ["emg-image-cnn"] = 84_853,
+            ["cnn-lstm-muscle-stft"] = 55_460, // its PyTorch twin in recurrent_models.json matches every tensor (at a smaller size)
         };
         foreach (var architecture in ModelZoo.All)
         {
@@ -112,6 +113,7 @@ public class ModelZooTests
         Assert.Equal([16, 129, 30], ModelZoo.Get("spectrogram-cnn").CreateDefault().InputShape);
         Assert.Equal([2, 15, 10], ModelZoo.Get("lstm-cnn").CreateDefault().InputShape);
         Assert.Equal([1, 15, 10], ModelZoo.Get("emg-image-cnn").CreateDefault().InputShape);
+        Assert.Equal([1, 33, 14], ModelZoo.Get("cnn-lstm-muscle-stft").CreateDefault().InputShape);
     }
 
     [Fact]

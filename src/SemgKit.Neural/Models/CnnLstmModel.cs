@@ -39,7 +39,7 @@ public static class CnnLstmModel
 /// </summary>
 internal static class ConvStack1d
 {
-    public static IEnumerable<Layer> Layers(int channels, int[] widths, int kernelSize = 3, int padding = 0)
+    public static IEnumerable<Layer> Layers(int channels, int[] widths, int kernelSize = 3, int padding = 0, bool pool = true)
     {
         int c = channels;
         foreach (int w in widths)
@@ -47,7 +47,7 @@ internal static class ConvStack1d
             yield return new Conv1d(c, w, kernelSize, padding: padding);
             yield return new BatchNorm1d(w);
             yield return new ReLU();
-            yield return new MaxPool1d(2);
+            if (pool) yield return new MaxPool1d(2);
             c = w;
         }
     }

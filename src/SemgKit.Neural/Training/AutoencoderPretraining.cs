@@ -15,8 +15,8 @@ namespace SemgKit.Neural.Training;
 /// <para>Layers: the model's children are walked in order. A <see cref="Conv1d"/>/<see cref="Conv2d"/> starts an encoder
 /// that also takes the <see cref="BatchNorm"/> and <see cref="Activation"/> layers directly after it; a
 /// <see cref="ConvBlock"/> over a Conv1d/Conv2d is encoded as convolution → BatchNorm → ReLU. Pooling is never part of an
-/// encoder: the decoder reconstructs the convolution's input from the pre-pool activation. Pooling, dropout and stray
-/// BatchNorm/activation layers between convolutions are passed through; the first other layer (Permute, Flatten, Dense,
+/// encoder: the decoder reconstructs the convolution's input from the pre-pool activation. Pooling, dropout, reshapes and
+/// stray BatchNorm/activation layers between convolutions are passed through; the first other layer (Permute, Flatten, Dense,
 /// Lstm, GlobalAveragePool, ColumnConv2d, …) ends the walk, so the head is never touched. Nested containers are not entered.</para>
 /// <para>Inputs: layer l reconstructs what it sees in the classifier — the output of the already pre-trained earlier
 /// layers, pooling included, computed once per layer in inference mode (<c>training = false</c>, batched by
@@ -154,7 +154,7 @@ public static class AutoencoderPretraining
                     string.Join("+", encoder.Select(l => l.GetType().Name))));
                 continue;
             }
-            if (layer is PoolingBase or Dropout or BatchNorm or Activation) continue;
+            if (layer is PoolingBase or Dropout or BatchNorm or Activation or Reshape) continue;
             break;
         }
         return units;

@@ -382,6 +382,29 @@ def cnn_lstm_muscle(channels=8, hidden=64, classes=4):
     return seq, {k: k.replace("11.lstm.", "11.") for k in seq.state_dict()}
 
 
+def cnn_lstm_muscle_stft(channels=1, bins=33, frames=14, hidden=64, classes=4):
+    """PyTorch twin of the C# CnnLstmMuscleStftModel: (N, C, F, T') read as T' steps of C*F bins, convolutions without pooling."""
+    class Fold(nn.Module):
+        def forward(self, x):
+            return x.reshape(x.shape[0], channels * bins, frames)
+
+    class LastHidden(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.lstm = nn.LSTM(64, hidden, batch_first=True)
+
+        def forward(self, x):
+            return self.lstm(x)[1][0][-1]
+
+    seq = nn.Sequential(
+        Fold(),
+        nn.Conv1d(channels * bins, 32, 5, padding=2), nn.BatchNorm1d(32), nn.ReLU(),
+        nn.Conv1d(32, 64, 5, padding=2), nn.BatchNorm1d(64), nn.ReLU(),
+        Transpose12(), nn.Linear(64, 64), nn.ReLU(), LastHidden(),
+        nn.Linear(hidden, 32), nn.ReLU(), nn.Linear(32, classes))
+    return seq, {k: k.replace("10.lstm.", "10.") for k in seq.state_dict()}
+
+
 def rename_map(module, rules):
     out = {}
     for k in module.state_dict():
@@ -446,6 +469,8 @@ def recurrent_models():
     m = AttnLstmCnn()
     rules = [("lstm.", "2."), ("score.", "3.")] + [(f"cnn.{i}.", f"{6 + i}.") for i in range(13)]
     cases.append(model_case("attention-lstm-cnn", m, rename_map(m, rules), (4, 2, 15, 10), 53, attn_logits(m)))
+    m, names = cnn_lstm_muscle_stft(channels=2, bins=9, frames=6)  # small, two channels: the fold order is checked
+    cases.append(model_case("cnn-lstm-muscle-stft", m, names, (3, 2, 9, 6), 4))
     return cases
 
 
