@@ -29,13 +29,12 @@ public static class CnnLstmMuscleStftModel
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(channels);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bins);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(frames);
-        var model = new Sequential(new Reshape(channels * bins, frames));                                         // (N, C·F, T')
-        foreach (var layer in ConvStack1d.Layers(channels * bins, [32, 64], kernelSize: 5, padding: 2, pool: false)) model.Add(layer); // (N, 64, T')
-        model.Add(new Permute(0, 2, 1))                                                                          // (N, T', 64)
-            .Add(new Dense(64, 64)).Add(new ReLU())                                                              // per step
-            .Add(new Lstm(64, hidden, output: RecurrentOutput.LastStep))                                         // (N, H)
-            .Add(new Dense(hidden, 32)).Add(new ReLU())
-            .Add(new Dense(32, classes));                                                                        // (N, K)
+        var model = new Sequential(
+        [
+            new Reshape(channels * bins, frames),                                                        // (N, C·F, T')
+            .. ConvStack1d.Layers(channels * bins, [32, 64], kernelSize: 5, padding: 2, pool: false),      // (N, 64, T')
+            .. CnnLstmMuscleModel.Head(hidden, classes),                                                  // (N, K)
+        ]);
         model.Initialize(seed);
         return model;
     }

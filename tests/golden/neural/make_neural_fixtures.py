@@ -364,20 +364,23 @@ class Transpose12(nn.Module):
         return x.transpose(1, 2).contiguous()
 
 
+class LastHidden(nn.Module):
+    """An LSTM's last hidden state (the C# Lstm with RecurrentOutput.LastStep)."""
+
+    def __init__(self, inputs, hidden):
+        super().__init__()
+        self.lstm = nn.LSTM(inputs, hidden, batch_first=True)
+
+    def forward(self, x):
+        return self.lstm(x)[1][0][-1]
+
+
 def cnn_lstm_muscle(channels=8, hidden=64, classes=4):
     """PyTorch twin of the C# CnnLstmMuscleModel (our sizes; not in models.py)."""
-    class LastHidden(nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.lstm = nn.LSTM(64, hidden, batch_first=True)
-
-        def forward(self, x):
-            return self.lstm(x)[1][0][-1]
-
     seq = nn.Sequential(
         nn.Conv1d(channels, 32, 5, padding=2), nn.BatchNorm1d(32), nn.ReLU(), nn.MaxPool1d(2),
         nn.Conv1d(32, 64, 5, padding=2), nn.BatchNorm1d(64), nn.ReLU(), nn.MaxPool1d(2),
-        Transpose12(), nn.Linear(64, 64), nn.ReLU(), LastHidden(),
+        Transpose12(), nn.Linear(64, 64), nn.ReLU(), LastHidden(64, hidden),
         nn.Linear(hidden, 32), nn.ReLU(), nn.Linear(32, classes))
     return seq, {k: k.replace("11.lstm.", "11.") for k in seq.state_dict()}
 
@@ -388,19 +391,11 @@ def cnn_lstm_muscle_stft(channels=1, bins=33, frames=14, hidden=64, classes=4):
         def forward(self, x):
             return x.reshape(x.shape[0], channels * bins, frames)
 
-    class LastHidden(nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.lstm = nn.LSTM(64, hidden, batch_first=True)
-
-        def forward(self, x):
-            return self.lstm(x)[1][0][-1]
-
     seq = nn.Sequential(
         Fold(),
         nn.Conv1d(channels * bins, 32, 5, padding=2), nn.BatchNorm1d(32), nn.ReLU(),
         nn.Conv1d(32, 64, 5, padding=2), nn.BatchNorm1d(64), nn.ReLU(),
-        Transpose12(), nn.Linear(64, 64), nn.ReLU(), LastHidden(),
+        Transpose12(), nn.Linear(64, 64), nn.ReLU(), LastHidden(64, hidden),
         nn.Linear(hidden, 32), nn.ReLU(), nn.Linear(32, classes))
     return seq, {k: k.replace("10.lstm.", "10.") for k in seq.state_dict()}
 
