@@ -110,21 +110,10 @@ public static class FusedTimeDomain
                 b = Vector512.LoadUnsafe(ref p, (nuint)i + 1);
                 c = Vector512.LoadUnsafe(ref p, (nuint)i + 2);
             }
-            var d = b - a;
-            var ad = Vector512.Abs(d);
-            abs += Vector512.Abs(a);
-            sq = Vector512.FusedMultiplyAdd(a, a, sq);
-            wl += ad;
-            var crossing = Vector512.GreaterThan(Vector512.MaxNative(a, b), Vector512<float>.Zero)
-                & Vector512.LessThan(Vector512.MinNative(a, b), Vector512<float>.Zero) & Vector512.GreaterThanOrEqual(ad, tz);
-            zc += crossing.AsInt32();
-            ssc += Vector512.GreaterThanOrEqual(d * (b - c), ts).AsInt32();
+            Step512(a, b, c, default(AllLanes), tz, ts, ref abs, ref sq, ref wl, ref zc, ref ssc);
             a = next;
         }
-        // The full steps counted true lanes as −1 (and the final step below subtracts them): negate before it.
-        zc = -zc;
-        ssc = -ssc;
-        var keep = Vector512.GreaterThanOrEqual(Vector512<int>.Indices, Vector512.Create(i - last));
+        var keep = new SomeLanes(Vector512.GreaterThanOrEqual(Vector512<int>.Indices, Vector512.Create(i - last)));
         Step512(Vector512.LoadUnsafe(ref p, (nuint)last), Vector512.LoadUnsafe(ref p, (nuint)last + 1), Vector512.LoadUnsafe(ref p, (nuint)last + 2),
             keep, tz, ts, ref abs, ref sq, ref wl, ref zc, ref ssc);
         return WithLastTwoSamples(x, zcThreshold, Vector512.Sum(abs), Vector512.Sum(sq), Vector512.Sum(wl), Vector512.Sum(zc), Vector512.Sum(ssc));
@@ -161,22 +150,47 @@ public static class FusedTimeDomain
         ssc -= Vector.AsVectorInt32(Vector.GreaterThanOrEqual(d * (b - c), ts)) & keep;
     }
 
-    /// <summary><see cref="Step"/> on 16 lanes.</summary>
+    /// <summary>
+    /// <see cref="Step"/> on 16 lanes, counting the lanes <paramref name="mask"/> keeps: <see cref="AllLanes"/> compiles to no
+    /// masking at all (the full steps), <see cref="SomeLanes"/> to one AND per accumulator (the final, overlapping step).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Step512(Vector512<float> a, Vector512<float> b, Vector512<float> c, Vector512<int> keep, Vector512<float> tz, Vector512<float> ts,
+    private static void Step512<TMask>(Vector512<float> a, Vector512<float> b, Vector512<float> c, TMask mask, Vector512<float> tz, Vector512<float> ts,
         ref Vector512<float> abs, ref Vector512<float> sq, ref Vector512<float> wl, ref Vector512<int> zc, ref Vector512<int> ssc)
+        where TMask : struct, ILaneMask
     {
-        var k = keep.AsSingle();
-        var a0 = a & k;
+        var a0 = mask.Keep(a);
         abs += Vector512.Abs(a0);
         sq = Vector512.FusedMultiplyAdd(a0, a0, sq);
         var d = b - a;
         var ad = Vector512.Abs(d);
-        wl += ad & k;
+        wl += mask.Keep(ad);
         var zero = Vector512<float>.Zero;
         var crossing = Vector512.GreaterThan(Vector512.MaxNative(a, b), zero) & Vector512.LessThan(Vector512.MinNative(a, b), zero)
             & Vector512.GreaterThanOrEqual(ad, tz);
-        zc -= crossing.AsInt32() & keep;
-        ssc -= Vector512.GreaterThanOrEqual(d * (b - c), ts).AsInt32() & keep;
+        zc -= mask.Keep(crossing.AsInt32()); // true lanes are −1
+        ssc -= mask.Keep(Vector512.GreaterThanOrEqual(d * (b - c), ts).AsInt32());
+    }
+
+    /// <summary>Which lanes of a <see cref="Step512"/> count.</summary>
+    private interface ILaneMask
+    {
+        Vector512<float> Keep(Vector512<float> v);
+
+        Vector512<int> Keep(Vector512<int> v);
+    }
+
+    private readonly struct AllLanes : ILaneMask
+    {
+        public Vector512<float> Keep(Vector512<float> v) => v;
+
+        public Vector512<int> Keep(Vector512<int> v) => v;
+    }
+
+    private readonly struct SomeLanes(Vector512<int> keep) : ILaneMask
+    {
+        public Vector512<float> Keep(Vector512<float> v) => v & keep.AsSingle();
+
+        public Vector512<int> Keep(Vector512<int> v) => v & keep;
     }
 }
