@@ -14,8 +14,12 @@ public class LiveSessionTests
     {
         var model = TrainedModels.Lda;
         var recording = TrainedModels.Data.Recordings[2];
-        var (bytesPerPush, _) = StreamBenchmark.MeasurePushLoop(model, recording);
-        Assert.Equal(0, bytesPerPush);
+        // the fewest of three measured passes, as in Allocations.Fewest: a per-packet allocation shows in every pass, a
+        // one-off runtime allocation under the load of parallel tests (seen once in CI: 11 bytes per packet) does not recur
+        double fewest = double.MaxValue;
+        for (int attempt = 0; attempt < 3 && fewest > 0; attempt++)
+            fewest = Math.Min(fewest, StreamBenchmark.MeasurePushLoop(model, recording).BytesPerPush);
+        Assert.Equal(0, fewest);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SemgKit.Signal.Filters;
+using SemgKit.TestSupport;
 
 namespace SemgKit.Signal.Tests.Filters;
 
@@ -195,14 +196,12 @@ public class FilteringTests
         m.ProcessFrameMajor(x, y);
         m.ProcessChannelMajor(x, y);
         s.Process(x, y);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10; i++)
+        Assert.Equal(0, Allocations.Fewest(() =>
         {
             m.ProcessFrameMajor(x, y);
             m.ProcessChannelMajor(x, y);
             s.Process(x, y);
-        }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        }));
     }
 
     internal static float[] RandomSignal(Random rng, int n) => [.. Enumerable.Range(0, n).Select(_ => (float)(rng.NextDouble() * 2 - 1))];
