@@ -39,6 +39,29 @@ public sealed class ConvBlock : Layer
         _pool2x2 = pool is not null && pool.KernelW == 2 && pool.StrideW == 2 && (_pool1d || (pool.KernelH == 2 && pool.StrideH == 2));
     }
 
+    /// <summary>
+    /// A copy for running inference on another input at the same time as this block (and other copies): it shares the
+    /// convolution and norm, so it always sees their current parameters, but has its own buffers, its own convolution
+    /// scratch, and runs on the calling thread only. Not part of any model's layer tree.
+    /// </summary>
+    internal ConvBlock InferencePart() => new(this);
+
+    private ConvBlock(ConvBlock source)
+    {
+        Convolution = source.Convolution;
+        Norm = source.Norm;
+        Pool = source.Pool;
+        _pool1d = source._pool1d;
+        _pool2x2 = source._pool2x2;
+        _convScratch = new();
+    }
+
+    /// <summary>The convolution's scratch for the fused inference: null for the convolution's own (this block is the model's).</summary>
+    private readonly ConvolutionBase.ForwardScratch? _convScratch;
+
+    /// <summary>Inference runs fused (one convolution, then one pass for shift, ReLU and pool), with this block's own buffers.</summary>
+    internal bool FusesInference => _pool2x2 && Convolution is Conv1d or Conv2d;
+
     public ConvolutionBase Convolution { get; }
     public BatchNorm Norm { get; }
     public PoolingBase? Pool { get; }
@@ -63,7 +86,7 @@ public sealed class ConvBlock : Layer
     public override Tensor Forward(Tensor input, bool training)
     {
         _fusedTraining = false;
-        if (!_pool2x2 || Convolution is not (Conv1d or Conv2d)) return ForwardLayers(input, training);
+        if (!FusesInference) return ForwardLayers(input, training);
         if (!training) return ForwardFused(input);
         _fusedTraining = true;
         return ForwardFusedTraining(input);
@@ -197,7 +220,7 @@ public sealed class ConvBlock : Layer
         int plane = h * w;
         if (_scratch.Length < n * channels * plane + 32) _scratch = new float[n * channels * plane + 32]; // slack: narrow rows pool in whole vectors
         FoldNorm();
-        Convolution.ForwardWith(input, _foldedWeight, null, _scratch);
+        Convolution.ForwardWith(input, _foldedWeight, null, _scratch, _convScratch, _convScratch is null ? null : 1);
         var y = Tensor.Reuse(ref _output, outShape);
         var ys = y.Span;
         var src = _scratch.AsSpan();

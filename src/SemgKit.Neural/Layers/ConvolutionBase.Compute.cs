@@ -12,7 +12,7 @@ public abstract partial class ConvolutionBase
         Input = input;
         var y = Reuse4(ref Output, n, OutChannels, ho, wo);
         if (Transposed) ForwardTransposed(input.Span, y.Span, n, c, h, w, ho, wo);
-        else ForwardDirect(input.Data, y.Data, n, c, h, w, ho, wo, Weight.Value.Data, Bias?.Value.Data);
+        else ForwardDirect(input.Data, y.Data, n, c, h, w, ho, wo, Weight.Value.Data, Bias?.Value.Data, _own, Threads);
         return y;
     }
 
@@ -20,15 +20,34 @@ public abstract partial class ConvolutionBase
     /// Inference with substitute weights (same layout as <see cref="Weight"/>) and an optional bias, into
     /// <paramref name="output"/> (N, C_out, H_out·W_out values); caches nothing. Used by fused blocks.
     /// </summary>
-    internal void ForwardWith(Tensor input, float[] weight, float[]? bias, float[] output)
+    /// <param name="scratch">
+    /// Where the pass keeps its frame, packed weights and column buffer: null for the layer's own; a caller that runs this
+    /// layer on several inputs at once gives each its own (see <see cref="ForwardScratch"/>).
+    /// </param>
+    /// <param name="threads">Worker threads for this call; null for <see cref="Layer.Threads"/>.</param>
+    internal void ForwardWith(Tensor input, float[] weight, float[]? bias, float[] output, ForwardScratch? scratch = null, int? threads = null)
     {
         if (Transposed) throw new NotSupportedException("Fused inference supports plain convolutions only.");
         var (n, c, h, w) = Dims(input.Shape);
         var (ho, wo) = OutHW(h, w);
         if (ho <= 0 || wo <= 0) OutputShape(input.Shape); // throws
         if (output.Length < n * OutChannels * ho * wo) throw new ArgumentException("Output buffer too small.", nameof(output));
-        ForwardDirect(input.Data, output, n, c, h, w, ho, wo, weight, bias);
+        ForwardDirect(input.Data, output, n, c, h, w, ho, wo, weight, bias, scratch ?? _own, threads ?? Threads);
     }
+
+    /// <summary>
+    /// What a forward pass writes besides its output: the shifted path's frame, row offsets and packed weights, and the
+    /// im2col column buffer. Each layer has its own; a block that runs one layer on two inputs at once gives each another.
+    /// </summary>
+    internal sealed class ForwardScratch
+    {
+        internal ShiftedConvolution.Frame Frame;
+        internal int[] RowOffsets = [];
+        internal float[] Packed = [];
+        internal float[] Columns = [];
+    }
+
+    private readonly ForwardScratch _own = new();
 
     public sealed override Tensor Backward(Tensor gradOutput)
     {
@@ -76,10 +95,10 @@ public abstract partial class ConvolutionBase
 
     private int ChunkRows(int ck, int ho, int wo) => Math.Clamp(ColumnChunkFloats / Math.Max(1, ck * wo), 1, ho);
 
-    private (int Parts, int Workers) Partitioning(int n)
+    private (int Parts, int Workers) Partitioning(int n, int threads)
     {
         int parts = Math.Min(n, MaxPartitions);
-        return (parts, Math.Min(Threads, parts));
+        return (parts, Math.Min(threads, parts));
     }
 
     private static float[] Grow(ref float[][] buffers, int index, int length)
@@ -104,25 +123,25 @@ public abstract partial class ConvolutionBase
     }
 
     // Convolution: per sample, col (C·k, Ho·Wo) = im2col(x_s); y_s (Cout, Ho·Wo) = W (Cout, C·k) · col + b.
-    // Samples run in partitions on up to Threads workers; one worker (or one sample) runs inline without allocating.
-    private void ForwardDirect(float[] x, float[] y, int n, int c, int h, int w, int ho, int wo, float[] weight, float[]? bias)
+    // Samples run in partitions on up to `threads` workers; one worker (or one sample) runs inline without allocating.
+    private void ForwardDirect(float[] x, float[] y, int n, int c, int h, int w, int ho, int wo, float[] weight, float[]? bias, ForwardScratch ws, int threads)
     {
         int ck = c * KernelArea, plane = ho * wo;
-        var (parts, workers) = Partitioning(n);
+        var (parts, workers) = Partitioning(n, threads);
         if (UseShifted)
         {
-            PrepareShifted(h, w, weight, bias, gradient: false);
+            PrepareShifted(ws, h, w, weight, bias);
             if (workers <= 1)
             {
-                ForwardShifted(x, y, 0, n, c, h, w, ColumnBuffer(ShiftedForwardScratch(c)), Threads);
+                ForwardShifted(ws, x, y, 0, n, c, h, w, GrowTo(ref ws.Columns, ShiftedForwardScratch(ws.Frame, c)), threads);
                 return;
             }
-            ForwardShiftedParallel(x, y, n, c, h, w, parts, workers);
+            ForwardShiftedParallel(ws, x, y, n, c, h, w, parts, workers);
             return;
         }
         if (workers <= 1)
         {
-            ForwardSamples(x, y, 0, n, c, h, w, ho, wo, weight, bias, ColumnBuffer(ck * plane), Threads);
+            ForwardSamples(x, y, 0, n, c, h, w, ho, wo, weight, bias, GrowTo(ref ws.Columns, ck * plane), threads);
             return;
         }
         ForwardParallel(x, y, n, c, h, w, ho, wo, weight, bias, parts, workers);
@@ -174,39 +193,42 @@ public abstract partial class ConvolutionBase
     /// <summary>Tests: false forces im2col + SGEMM where the shifted (im2col-free) path would run; null = automatic.</summary>
     internal bool? ShiftedPath { get; set; }
 
-    private ShiftedConvolution.Frame _frame;
-    private float[] _packed = [], _packedFlipped = [];
-    private int[] _rowOffsets = [], _gradRowOffsets = [];
+    private float[] _packedFlipped = [];
+    private int[] _gradRowOffsets = [];
 
-    /// <summary>The frame and row offsets of this input size, and the packed weights (and, for backward, the flipped ones).</summary>
-    private void PrepareShifted(int h, int w, float[] weight, float[]? bias, bool gradient)
+    /// <summary>The frame and row offsets of this input size, and the packed weights, into <paramref name="ws"/>.</summary>
+    private void PrepareShifted(ForwardScratch ws, int h, int w, float[] weight, float[]? bias)
+    {
+        int k = InChannels * KernelArea;
+        ws.Frame = new ShiftedConvolution.Frame(h, w, Geometry, PadBottom, PadRight);
+        ShiftedConvolution.RowOffsets(ws.Frame, InChannels, ws.Frame.InputPlane, 0, GrowTo(ref ws.RowOffsets, k));
+        ShiftedConvolution.Pack(weight, OutChannels, k, bias, GrowTo(ref ws.Packed, ShiftedConvolution.PackedLength(OutChannels, k)));
+    }
+
+    /// <summary>The layer's own frame and row offsets of this input size, and the flipped packed weights for backward.</summary>
+    private void PrepareShiftedGradient(int h, int w, float[] weight)
     {
         int c = InChannels, taps = KernelArea, k = c * taps;
-        _frame = new ShiftedConvolution.Frame(h, w, Geometry, PadBottom, PadRight);
-        ShiftedConvolution.RowOffsets(_frame, c, _frame.InputPlane, 0, GrowTo(ref _rowOffsets, k));
-        if (!gradient)
-        {
-            ShiftedConvolution.Pack(weight, OutChannels, k, bias, GrowTo(ref _packed, ShiftedConvolution.PackedLength(OutChannels, k)));
-            return;
-        }
-        ShiftedConvolution.RowOffsets(_frame, OutChannels, _frame.GradPlane, _frame.Top * _frame.Wp, GrowTo(ref _gradRowOffsets, OutChannels * taps));
+        var f = _own.Frame = new ShiftedConvolution.Frame(h, w, Geometry, PadBottom, PadRight);
+        ShiftedConvolution.RowOffsets(f, c, f.InputPlane, 0, GrowTo(ref _own.RowOffsets, k));
+        ShiftedConvolution.RowOffsets(f, OutChannels, f.GradPlane, f.Top * f.Wp, GrowTo(ref _gradRowOffsets, OutChannels * taps));
         ShiftedConvolution.PackFlipped(weight, OutChannels, c, taps, GrowTo(ref _packedFlipped, ShiftedConvolution.PackedLength(c, OutChannels * taps)));
     }
 
-    private int ShiftedForwardScratch(int c) => c * _frame.InputPlane + OutChannels * _frame.Grid;
+    private int ShiftedForwardScratch(in ShiftedConvolution.Frame f, int c) => c * f.InputPlane + OutChannels * f.Grid;
 
-    private int ShiftedBackwardScratch(int c) => c * _frame.InputPlane + OutChannels * _frame.GradPlane + c * _frame.H * _frame.Wp;
+    private int ShiftedBackwardScratch(in ShiftedConvolution.Frame f, int c) => c * f.InputPlane + OutChannels * f.GradPlane + c * f.H * f.Wp;
 
-    private void ForwardShiftedParallel(float[] x, float[] y, int n, int c, int h, int w, int parts, int workers)
+    private void ForwardShiftedParallel(ForwardScratch ws, float[] x, float[] y, int n, int c, int h, int w, int parts, int workers)
     {
-        int length = ShiftedForwardScratch(c);
+        int length = ShiftedForwardScratch(ws.Frame, c);
         for (int p = 0; p < parts; p++) Grow(ref _partColumns, p, length);
-        RunPartitions(parts, workers, p => ForwardShifted(x, y, p * n / parts, (p + 1) * n / parts, c, h, w, _partColumns[p], 1));
+        RunPartitions(parts, workers, p => ForwardShifted(ws, x, y, p * n / parts, (p + 1) * n / parts, c, h, w, _partColumns[p], 1));
     }
 
-    private void ForwardShifted(float[] xData, float[] yData, int first, int end, int c, int h, int w, float[] scratch, int threads)
+    private void ForwardShifted(ForwardScratch ws, float[] xData, float[] yData, int first, int end, int c, int h, int w, float[] scratch, int threads)
     {
-        var f = _frame;
+        var f = ws.Frame;
         int inSize = c * h * w, plane = f.Ho * f.Wo, outSize = OutChannels * plane, k = c * KernelArea;
         var xp = scratch.AsSpan(0, c * f.InputPlane);
         var grid = scratch.AsSpan(c * f.InputPlane, OutChannels * f.Grid);
@@ -216,10 +238,10 @@ public abstract partial class ConvolutionBase
             ShiftedConvolution.Place(xData.AsSpan(s * inSize, inSize), c, h, w, xp, f.InputPlane, f.Top * f.Wp + f.Left, f.Wp);
             if (f.Wp == f.Wo)
             {
-                ShiftedConvolution.Multiply(OutChannels, k, f.Grid, _packed, xp, _rowOffsets, ys, plane, threads);
+                ShiftedConvolution.Multiply(OutChannels, k, f.Grid, ws.Packed, xp, ws.RowOffsets, ys, plane, threads);
                 continue;
             }
-            ShiftedConvolution.Multiply(OutChannels, k, f.Grid, _packed, xp, _rowOffsets, grid, f.Grid, threads);
+            ShiftedConvolution.Multiply(OutChannels, k, f.Grid, ws.Packed, xp, ws.RowOffsets, grid, f.Grid, threads);
             ShiftedConvolution.Compact(grid, OutChannels, f.Grid, f.Wp, 0, f.Ho, f.Wo, ys);
         }
     }
@@ -232,7 +254,7 @@ public abstract partial class ConvolutionBase
     // dxp = W_flipped (C, Cout·k) · [shifted runs of dyp] gives dx_s (the H × W interior of the padded frame).
     private void BackwardShifted(float[] xData, float[] dyData, float[]? dxData, int first, int end, int c, int h, int w, float[] scratch, float[] dWeight)
     {
-        var f = _frame;
+        var f = _own.Frame;
         int inSize = c * h * w, outSize = OutChannels * f.Ho * f.Wo, taps = KernelArea, k = c * taps;
         var xp = scratch.AsSpan(0, c * f.InputPlane);
         var dyp = scratch.AsSpan(c * f.InputPlane, OutChannels * f.GradPlane);
@@ -244,7 +266,7 @@ public abstract partial class ConvolutionBase
         {
             ShiftedConvolution.Place(xData.AsSpan(s * inSize, inSize), c, h, w, xp, f.InputPlane, f.Top * f.Wp + f.Left, f.Wp);
             ShiftedConvolution.Place(dyData.AsSpan(s * outSize, outSize), OutChannels, f.Ho, f.Wo, dyp, f.GradPlane, f.MaxTap, f.Wp);
-            ShiftedConvolution.DotAccumulate(OutChannels, k, dotLength, dyp[f.MaxTap..], f.GradPlane, xp, _rowOffsets, dW, k);
+            ShiftedConvolution.DotAccumulate(OutChannels, k, dotLength, dyp[f.MaxTap..], f.GradPlane, xp, _own.RowOffsets, dW, k);
             if (dxData is null) continue;
             ShiftedConvolution.Multiply(c, OutChannels * taps, h * f.Wp, _packedFlipped, dyp, _gradRowOffsets, dxGrid, h * f.Wp, 1);
             ShiftedConvolution.Compact(dxGrid, c, h * f.Wp, f.Wp, f.Left, h, w, dxData.AsSpan(s * inSize, inSize));
@@ -255,12 +277,12 @@ public abstract partial class ConvolutionBase
     private void BackwardDirect(float[] x, float[] dy, float[]? dx, int n, int c, int h, int w, int ho, int wo)
     {
         int ck = c * KernelArea, plane = ho * wo, wLength = OutChannels * ck;
-        var (parts, workers) = Partitioning(n);
+        var (parts, workers) = Partitioning(n, Threads);
         bool shifted = UseShifted;
-        if (shifted) PrepareShifted(h, w, Weight.Value.Data, null, gradient: true);
+        if (shifted) PrepareShiftedGradient(h, w, Weight.Value.Data);
         for (int p = 0; p < parts; p++)
         {
-            Grow(ref _partColumns, p, shifted ? ShiftedBackwardScratch(c) : 2 * ck * plane);
+            Grow(ref _partColumns, p, shifted ? ShiftedBackwardScratch(_own.Frame, c) : 2 * ck * plane);
             Grow(ref _partGrads, p, wLength);
         }
         if (shifted && workers <= 1)
@@ -331,7 +353,7 @@ public abstract partial class ConvolutionBase
     private void ForwardTransposed(ReadOnlySpan<float> x, Span<float> y, int n, int c, int h, int w, int ho, int wo)
     {
         int ok = OutChannels * KernelArea, plane = h * w, outPlane = ho * wo;
-        var col = ColumnBuffer(ok * plane).AsSpan(0, ok * plane);
+        var col = GrowTo(ref _own.Columns, ok * plane).AsSpan(0, ok * plane);
         var weight = Weight.Value.Span;
         y.Clear();
         for (int s = 0; s < n; s++)
@@ -347,7 +369,7 @@ public abstract partial class ConvolutionBase
     private void BackwardTransposed(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx, int n, int c, int h, int w, int ho, int wo)
     {
         int ok = OutChannels * KernelArea, plane = h * w, outPlane = ho * wo;
-        var dcol = ColumnBuffer(ok * plane).AsSpan(0, ok * plane);
+        var dcol = GrowTo(ref _own.Columns, ok * plane).AsSpan(0, ok * plane);
         var weight = Weight.Value.Span;
         var dWeight = Weight.Grad.Span;
         for (int s = 0; s < n; s++)

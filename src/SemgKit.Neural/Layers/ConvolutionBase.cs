@@ -13,7 +13,6 @@ public abstract partial class ConvolutionBase : Layer
     private protected readonly int PadBottom, PadRight, OutPadH, OutPadW;
     private protected readonly bool Is1d, Transposed;
     private protected Tensor? Input, Output, GradInput;
-    private protected float[] Columns = [];
 
     private protected ConvolutionBase(bool is1d, bool transposed, int inChannels, int outChannels,
         int kernelH, int kernelW, int strideH, int strideW, Padding padding, int dilationH, int dilationW,
@@ -112,8 +111,6 @@ public abstract partial class ConvolutionBase : Layer
 
     private protected Tensor Reuse4(ref Tensor? buffer, int n, int c, int h, int w) =>
         Is1d ? Tensor.Reuse(ref buffer, n, c, w) : Tensor.Reuse(ref buffer, n, c, h, w);
-
-    private protected float[] ColumnBuffer(int length) => GrowTo(ref Columns, length);
 
     /// <summary><paramref name="buffer"/>, replaced by a new array first when it is null or shorter than <paramref name="length"/>.</summary>
     private protected static T[] GrowTo<T>([NotNull] ref T[]? buffer, int length)

@@ -17,6 +17,8 @@ public sealed class Sequential : Layer
     public Sequential Add(Layer layer)
     {
         _layers.Add(layer);
+        _timeSplitPlanned = false;
+        _timeSplit = null;
         return this;
     }
 
@@ -32,9 +34,28 @@ public sealed class Sequential : Layer
 
     public override Tensor Forward(Tensor input, bool training)
     {
+        if (!training && Threads > 1 && input.Rank > 0 && input.Dim(0) == 1 && TimeSplit is { } split && split.Applies(input))
+            return split.Forward(input);
         var x = input;
         foreach (var layer in _layers) x = layer.Forward(x, training);
         return x;
+    }
+
+    private TimeSplitInference? _timeSplit;
+    private bool _timeSplitPlanned;
+
+    /// <summary>Batch-1 inference split over two cores by time, when the layers start with a 1-D conv stack feeding a dense layer.</summary>
+    private TimeSplitInference? TimeSplit
+    {
+        get
+        {
+            if (!_timeSplitPlanned)
+            {
+                _timeSplit = TimeSplitInference.TryCreate(this);
+                _timeSplitPlanned = true;
+            }
+            return _timeSplit;
+        }
     }
 
     public override Tensor Backward(Tensor gradOutput)

@@ -110,6 +110,7 @@ public class SgemmTests
                 Check(options, ta, tb, 1, len, len, 1f, 0f, 0, 0, 0, rng);      // batch-1 row vector
                 Check(options, ta, tb, 3, len, 7, 1f, 1f, 1, 2, 3, rng);        // N tails
                 Check(options, ta, tb, len, 5, 9, -0.5f, 0f, 0, 1, 0, rng);     // M tails
+                Check(options, ta, tb, len, 64, 9, 1f, 0.5f, 0, 1, 2, rng);     // M tails of whole column tiles (4-, 8- and 12-row edge loops)
                 Check(options, ta, tb, 2, 9, len, 1f, 0.5f, 3, 0, 1, rng);      // K tails
             }
         }
