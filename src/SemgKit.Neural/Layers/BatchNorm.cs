@@ -113,18 +113,14 @@ public abstract class BatchNorm : Layer
         int n = input.Dim(0), inner = input.Length / (n * Channels), m = n * inner;
         if (m <= 1)
             throw new ArgumentException($"{GetType().Name}: expected more than 1 value per channel when training, got {Tensor.ShapeString(input.Shape)}.");
-        var x = input.Span;
         var runMean = RunningMean.Span;
         var runVar = RunningVar.Span;
         Array.Clear(_sumA);
         Array.Clear(_sumB);
-        for (int s = 0; s < n; s++)
-            for (int c = 0; c < Channels; c++)
-                _sumA[c] += TensorPrimitives.Sum(x.Slice((s * Channels + c) * inner, inner));
+        int parts = ChannelParts(Channels, input.Length, Threads);
+        ForkJoin.Run(parts, new SumsJob(this, input, centred: false), parts);
         for (int c = 0; c < Channels; c++) mean[c] = (float)(_sumA[c] / m);
-        for (int s = 0; s < n; s++)
-            for (int c = 0; c < Channels; c++)
-                _sumB[c] += NormKernels.SumSquaredDeviation(x.Slice((s * Channels + c) * inner, inner), (float)(_sumA[c] / m));
+        ForkJoin.Run(parts, new SumsJob(this, input, centred: true), parts);
         for (int c = 0; c < Channels; c++)
         {
             double mu = _sumA[c] / m, sq = _sumB[c];
@@ -132,6 +128,32 @@ public abstract class BatchNorm : Layer
             runVar[c] = (float)((1 - Momentum) * runVar[c] + Momentum * sq / (m - 1));
             invStd[c] = (float)(1 / Math.Sqrt(sq / m + Eps));
         }
+    }
+
+    /// <summary>
+    /// How many channel ranges a pass over <paramref name="values"/> values of <paramref name="channels"/> channels runs in
+    /// on up to <paramref name="threads"/> workers: one below 64 Ki values (forking costs more than it saves).
+    /// Each channel's sums still run over the samples in order, in one part, so results do not depend on the thread count.
+    /// </summary>
+    internal static int ChannelParts(int channels, long values, int threads) => values < 1 << 16 ? 1 : Math.Clamp(threads, 1, channels);
+
+    // Σx (or Σ(x − mean)² with the means of the first pass) per channel of channels [c0, c1), sample-major.
+    private void Sums(Tensor input, bool centred, int c0, int c1)
+    {
+        var x = input.Span;
+        int n = input.Dim(0), inner = input.Length / (n * Channels), m = n * inner;
+        for (int s = 0; s < n; s++)
+            for (int c = c0; c < c1; c++)
+            {
+                var slice = x.Slice((s * Channels + c) * inner, inner);
+                if (centred) _sumB[c] += NormKernels.SumSquaredDeviation(slice, (float)(_sumA[c] / m));
+                else _sumA[c] += TensorPrimitives.Sum(slice);
+            }
+    }
+
+    private readonly struct SumsJob(BatchNorm norm, Tensor input, bool centred) : IForkJoinBody
+    {
+        public void Run(int part, int parts) => norm.Sums(input, centred, part * norm.Channels / parts, (part + 1) * norm.Channels / parts);
     }
 
     /// <summary>

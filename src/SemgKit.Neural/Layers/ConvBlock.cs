@@ -95,12 +95,15 @@ public sealed class ConvBlock : Layer
     private bool _fusedTraining;
     private Tensor? _trainOutput, _gradConv;
     private int[] _argMax = [];
-    private float[] _batchMean = [], _batchInvStd = [], _plane = [], _coefficients = [];
+    private float[] _batchMean = [], _batchInvStd = [], _coefficients = [];
+    private float[][] _planes = [];
     private double[] _sumG = [], _sumGCentered = [];
+    private Tensor? _passInput, _passGrad; // the tensors of the pass being run (the jobs below read them)
 
     // Training, fused: z = conv(x); batch statistics of z; then per (sample, channel) plane one pass that normalises it
     // into a cached plane buffer, applies ReLU and max-pools it with PyTorch's arg-max rule. The BatchNorm and ReLU
-    // outputs are never stored: backward recomputes what it needs from z and the arg-max.
+    // outputs are never stored: backward recomputes what it needs from z and the arg-max. The plane passes (and their
+    // sums) run in channel ranges on up to Threads workers; each channel's sums keep the sample order.
     private Tensor ForwardFusedTraining(Tensor input)
     {
         var z = Convolution.Forward(input, training: true);
@@ -114,26 +117,38 @@ public sealed class ConvBlock : Layer
         var outShape = Pool!.OutputShape(z.Shape);
         var y = Tensor.Reuse(ref _trainOutput, outShape);
         if (_argMax.Length < y.Length) _argMax = new int[y.Length];
-        int n = z.Dim(0), h = _pool1d ? 1 : z.Dim(2), w = z.Dim(-1);
-        int ho = _pool1d ? 1 : outShape[2], wo = outShape[^1], plane = h * w;
-        if (_plane.Length < plane + 32) _plane = new float[plane + 32]; // slack: narrow rows pool in whole vectors
+        int plane = z.Length / (z.Dim(0) * channels), parts = BatchNorm.ChannelParts(channels, z.Length, Threads);
+        if (_planes.Length < parts) Array.Resize(ref _planes, parts);
+        for (int p = 0; p < parts; p++)
+            if (_planes[p] is null || _planes[p].Length < plane + 32) _planes[p] = new float[plane + 32]; // slack: narrow rows pool in whole vectors
+        _passInput = z;
+        ForkJoin.Run(parts, new PassJob(this, PassKind.NormalizePool), parts);
+        _passInput = null;
+        return y;
+    }
+
+    // Channels [c0, c1) of every sample: normalise, ReLU, max-pool into the output and the arg-max.
+    private void NormalizePool(int c0, int c1, float[] buffer)
+    {
+        var z = _passInput!;
+        var y = _trainOutput!;
+        int n = z.Dim(0), channels = Norm.Channels, w = z.Dim(-1), plane = z.Length / (n * channels);
+        int ho = _pool1d ? 1 : y.Dim(2), wo = y.Dim(-1), pooled = ho * wo;
         var zs = z.Span;
         var ys = y.Span;
         var gamma = Norm.Weight.Value.Span;
         var beta = Norm.Bias.Value.Span;
-        var relu = _plane.AsSpan(0, plane);
-        var padded = _plane.AsSpan();
+        var relu = buffer.AsSpan(0, plane);
         var argMax = _argMax.AsSpan();
-        int pooled = ho * wo;
-        for (int p = 0; p < n * channels; p++)
-        {
-            int c = p % channels;
-            float mean = _batchMean[c], scale = (float)(gamma[c] * (double)_batchInvStd[c]), shift = beta[c];
-            NormKernels.Normalize(zs.Slice(p * plane, plane), mean, scale, shift, relu);
-            System.Numerics.Tensors.TensorPrimitives.Max(relu, 0f, relu);
-            PoolKernels.MaxPool2Plane(padded, w, ho, wo, !_pool1d, ys.Slice(p * pooled, pooled), argMax.Slice(p * pooled, pooled), p * plane);
-        }
-        return y;
+        for (int s = 0; s < n; s++)
+            for (int c = c0; c < c1; c++)
+            {
+                int p = s * channels + c;
+                float mean = _batchMean[c], scale = (float)(gamma[c] * (double)_batchInvStd[c]), shift = beta[c];
+                NormKernels.Normalize(zs.Slice(p * plane, plane), mean, scale, shift, relu);
+                System.Numerics.Tensors.TensorPrimitives.Max(relu, 0f, relu);
+                PoolKernels.MaxPool2Plane(buffer, w, ho, wo, !_pool1d, ys.Slice(p * pooled, pooled), argMax.Slice(p * pooled, pooled), p * plane);
+            }
     }
 
     // Backward, fused: the gradient g reaching BatchNorm's output is dy at each window's arg-max where the pooled value is
@@ -144,24 +159,40 @@ public sealed class ConvBlock : Layer
         var y = Cached(_trainOutput);
         RequireSameShape(gradOutput, y);
         var z = Cached(Convolution.LastOutput);
-        int channels = Norm.Channels, n = z.Dim(0), plane = z.Length / (n * channels), pooled = y.Length / (n * channels);
+        int channels = Norm.Channels, n = z.Dim(0), plane = z.Length / (n * channels);
         long m = (long)n * plane;
-        var dz = Tensor.Reuse(ref _gradConv, z.Shape);
-        var zs = z.Span;
-        var dzs = dz.Span;
-        var dy = gradOutput.Span;
-        var ys = y.Span;
+        Tensor.Reuse(ref _gradConv, z.Shape);
         if (_sumG.Length != channels)
         {
             _sumG = new double[channels];
             _sumGCentered = new double[channels];
             _coefficients = new float[3 * channels];
         }
-        Array.Clear(_sumG);
-        Array.Clear(_sumGCentered);
-        // Sample-major, channel-minor (sequential memory; per channel the sums still run in sample order).
+        int parts = BatchNorm.ChannelParts(channels, z.Length, Threads);
+        _passInput = z;
+        _passGrad = gradOutput;
+        ForkJoin.Run(parts, new PassJob(this, PassKind.GradientSums), parts);
+        Norm.GradientCoefficients(_sumG, _sumGCentered, _batchInvStd, m, training: true, _coefficients);
+        ForkJoin.Run(parts, new PassJob(this, PassKind.ConvGradient), parts);
+        _passInput = null;
+        _passGrad = null;
+        return Convolution.Backward(_gradConv!);
+    }
+
+    // Σg and Σg·(z − mean) of channels [c0, c1), over the samples in order.
+    private void GradientSums(int c0, int c1)
+    {
+        var zs = _passInput!.Span;
+        var dy = _passGrad!.Span;
+        var ys = _trainOutput!.Span;
+        int channels = Norm.Channels, pooled = ys.Length / (_passInput!.Dim(0) * channels), n = _passInput.Dim(0);
+        for (int c = c0; c < c1; c++)
+        {
+            _sumG[c] = 0;
+            _sumGCentered[c] = 0;
+        }
         for (int s = 0; s < n; s++)
-            for (int c = 0; c < channels; c++)
+            for (int c = c0; c < c1; c++)
             {
                 float mean = _batchMean[c], s0 = 0, s1 = 0;
                 int o0 = (s * channels + c) * pooled;
@@ -174,18 +205,42 @@ public sealed class ConvBlock : Layer
                 _sumG[c] += s0;
                 _sumGCentered[c] += s1;
             }
-        Norm.GradientCoefficients(_sumG, _sumGCentered, _batchInvStd, m, training: true, _coefficients);
+    }
+
+    // dz of channels [c0, c1): (z − mean)·kb + kc everywhere, then + g·ka at the active arg-maxes (dy·0 elsewhere).
+    private void ConvGradient(int c0, int c1)
+    {
+        var z = _passInput!;
+        var zs = z.Span;
+        var dzs = _gradConv!.Span;
+        var dy = _passGrad!.Span;
+        var ys = _trainOutput!.Span;
+        int channels = Norm.Channels, n = z.Dim(0), plane = z.Length / (n * channels), pooled = ys.Length / (n * channels);
         for (int s = 0; s < n; s++)
-            for (int c = 0; c < channels; c++)
+            for (int c = c0; c < c1; c++)
             {
                 int p = s * channels + c, o0 = p * pooled;
                 float ka = _coefficients[3 * c], kb = _coefficients[3 * c + 1], kc = _coefficients[3 * c + 2];
-                // dz = (z − mean)·kb + kc everywhere, then + g·ka at the active arg-maxes (dy·0 elsewhere)
                 NormKernels.InputGradient(default, zs.Slice(p * plane, plane), _batchMean[c], 0f, kb, kc, dzs.Slice(p * plane, plane));
                 for (int o = o0; o < o0 + pooled; o++)
                     dzs[_argMax[o]] += (ys[o] > 0 ? dy[o] : 0f) * ka; // inactive windows add 0
             }
-        return Convolution.Backward(dz);
+    }
+
+    private enum PassKind { NormalizePool, GradientSums, ConvGradient }
+
+    private readonly struct PassJob(ConvBlock block, PassKind kind) : IForkJoinBody
+    {
+        public void Run(int part, int parts)
+        {
+            int channels = block.Norm.Channels, c0 = part * channels / parts, c1 = (part + 1) * channels / parts;
+            switch (kind)
+            {
+                case PassKind.NormalizePool: block.NormalizePool(c0, c1, block._planes[part]); break;
+                case PassKind.GradientSums: block.GradientSums(c0, c1); break;
+                default: block.ConvGradient(c0, c1); break;
+            }
+        }
     }
 
     private Tensor ForwardLayers(Tensor input, bool training)

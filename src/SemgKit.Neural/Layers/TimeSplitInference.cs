@@ -7,14 +7,15 @@ namespace SemgKit.Neural.Layers;
 /// → Flatten → Dense → …, as in <c>cnn1d</c> — with the stack split over two cores by time. Each part runs the whole stack
 /// on its half of the stack's output steps (its input slice plus the receptive-field halo, in its own copies of the
 /// blocks, so its activations stay in its core's cache) and writes its steps of the flattened (channels × steps) output;
-/// then the dense layer runs as usual, its rows split over the cores by <see cref="Sgemm"/>, and the remaining layers
+/// then, in the same fork-join, each core computes half the dense layer's rows (each streams its own half of the weights:
+/// on the Zen 5 host 1.5 MB in 22 µs on each core at once, against 3 MB in 44 µs on one), and the caller runs the layers
 /// after it.
 /// </summary>
 /// <remarks>
 /// Splitting each layer over the cores instead (samples, output channels, or output columns) made the cores exchange
 /// every activation through the other's cache: on the 2-core Zen 5 host the helper's half of the first convolution took
 /// 33 µs against the caller's 15. Here only the input slices and the flattened output cross. Every value is the same sum
-/// of the same products as in the layer-by-layer pass. Used by <see cref="Sequential"/> at batch 1 with two or more
+/// of the same products in the same order as in the layer-by-layer pass, so the output is bit-identical. Used by <see cref="Sequential"/> at batch 1 with two or more
 /// threads when the stack does at least <see cref="MinWork"/> multiply-adds; allocation-free after the first call at a
 /// given input length.
 /// </remarks>
