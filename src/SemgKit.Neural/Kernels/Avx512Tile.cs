@@ -91,12 +91,12 @@ internal static unsafe class Avx512Tile
     {
         if (mr <= 4)
         {
-            Run4(kc, a, rows, c, ldc, store, mr, nr);
+            RunNarrow<TRows, TStore, FourRows>(kc, a, rows, c, ldc, store, mr, nr);
             return;
         }
         if (mr <= 8)
         {
-            Run8(kc, a, rows, c, ldc, store, mr, nr);
+            RunNarrow<TRows, TStore, EightRows>(kc, a, rows, c, ldc, store, mr, nr);
             return;
         }
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
@@ -149,11 +149,28 @@ internal static unsafe class Avx512Tile
         store.Edge(t, c, ldc, mr, nr);
     }
 
-    // The first 8 rows of the tile (16 accumulators), for edge tiles of 5 to 8 valid rows.
-    [SkipLocalsInit]
-    private static void Run8<TRows, TStore>(int kc, float* a, TRows rows, float* c, nint ldc, TStore store, int mr, int nr)
-        where TRows : struct, IRows where TStore : struct, IStore
+    /// <summary>The row count of a narrow edge loop, a constant the JIT folds (the unused accumulators vanish).</summary>
+    private interface IRowCount
     {
+        static abstract int Rows { get; }
+    }
+
+    private readonly struct FourRows : IRowCount
+    {
+        public static int Rows => 4;
+    }
+
+    private readonly struct EightRows : IRowCount
+    {
+        public static int Rows => 8;
+    }
+
+    // The first 4 or 8 rows of the tile (8 or 16 accumulators), for edge tiles of at most that many valid rows.
+    [SkipLocalsInit]
+    private static void RunNarrow<TRows, TStore, TCount>(int kc, float* a, TRows rows, float* c, nint ldc, TStore store, int mr, int nr)
+        where TRows : struct, IRows where TStore : struct, IStore where TCount : struct, IRowCount
+    {
+        bool eight = TCount.Rows > 4;
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
         Vector512<float> c60 = default, c61 = default, c70 = default, c71 = default;
@@ -167,17 +184,24 @@ internal static unsafe class Avx512Tile
             av = Vector512.Create(a[1]); c10 = Avx512F.FusedMultiplyAdd(av, b0, c10); c11 = Avx512F.FusedMultiplyAdd(av, b1, c11);
             av = Vector512.Create(a[2]); c20 = Avx512F.FusedMultiplyAdd(av, b0, c20); c21 = Avx512F.FusedMultiplyAdd(av, b1, c21);
             av = Vector512.Create(a[3]); c30 = Avx512F.FusedMultiplyAdd(av, b0, c30); c31 = Avx512F.FusedMultiplyAdd(av, b1, c31);
-            av = Vector512.Create(a[4]); c40 = Avx512F.FusedMultiplyAdd(av, b0, c40); c41 = Avx512F.FusedMultiplyAdd(av, b1, c41);
-            av = Vector512.Create(a[5]); c50 = Avx512F.FusedMultiplyAdd(av, b0, c50); c51 = Avx512F.FusedMultiplyAdd(av, b1, c51);
-            av = Vector512.Create(a[6]); c60 = Avx512F.FusedMultiplyAdd(av, b0, c60); c61 = Avx512F.FusedMultiplyAdd(av, b1, c61);
-            av = Vector512.Create(a[7]); c70 = Avx512F.FusedMultiplyAdd(av, b0, c70); c71 = Avx512F.FusedMultiplyAdd(av, b1, c71);
+            if (eight)
+            {
+                av = Vector512.Create(a[4]); c40 = Avx512F.FusedMultiplyAdd(av, b0, c40); c41 = Avx512F.FusedMultiplyAdd(av, b1, c41);
+                av = Vector512.Create(a[5]); c50 = Avx512F.FusedMultiplyAdd(av, b0, c50); c51 = Avx512F.FusedMultiplyAdd(av, b1, c51);
+                av = Vector512.Create(a[6]); c60 = Avx512F.FusedMultiplyAdd(av, b0, c60); c61 = Avx512F.FusedMultiplyAdd(av, b1, c61);
+                av = Vector512.Create(a[7]); c70 = Avx512F.FusedMultiplyAdd(av, b0, c70); c71 = Avx512F.FusedMultiplyAdd(av, b1, c71);
+            }
             a += MR;
         }
 
         if (nr == NR)
         {
-            store.Row(c, 0, c00, c01); store.Row(c + ldc, 1, c10, c11); store.Row(c + 2 * ldc, 2, c20, c21);
-            store.Row(c + 3 * ldc, 3, c30, c31); store.Row(c + 4 * ldc, 4, c40, c41);
+            // rows past mr (at most TCount.Rows) are not stored
+            store.Row(c, 0, c00, c01);
+            if (mr > 1) store.Row(c + ldc, 1, c10, c11);
+            if (mr > 2) store.Row(c + 2 * ldc, 2, c20, c21);
+            if (mr > 3) store.Row(c + 3 * ldc, 3, c30, c31);
+            if (mr > 4) store.Row(c + 4 * ldc, 4, c40, c41);
             if (mr > 5) store.Row(c + 5 * ldc, 5, c50, c51);
             if (mr > 6) store.Row(c + 6 * ldc, 6, c60, c61);
             if (mr > 7) store.Row(c + 7 * ldc, 7, c70, c71);
@@ -185,40 +209,10 @@ internal static unsafe class Avx512Tile
         }
         float* t = stackalloc float[8 * NR];
         Raw(t, c00, c01); Raw(t + NR, c10, c11); Raw(t + 2 * NR, c20, c21); Raw(t + 3 * NR, c30, c31);
-        Raw(t + 4 * NR, c40, c41); Raw(t + 5 * NR, c50, c51); Raw(t + 6 * NR, c60, c61); Raw(t + 7 * NR, c70, c71);
-        store.Edge(t, c, ldc, mr, nr);
-    }
-
-    // The first 4 rows of the tile (8 accumulators), for edge tiles of 1 to 4 valid rows.
-    [SkipLocalsInit]
-    private static void Run4<TRows, TStore>(int kc, float* a, TRows rows, float* c, nint ldc, TStore store, int mr, int nr)
-        where TRows : struct, IRows where TStore : struct, IStore
-    {
-        Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-        Vector512<float> c30 = default, c31 = default;
-        for (int p = 0; p < kc; p++)
+        if (eight)
         {
-            float* b = rows.Row(p);
-            var b0 = Vector512.Load(b);
-            var b1 = Vector512.Load(b + 16);
-            Vector512<float> av;
-            av = Vector512.Create(a[0]); c00 = Avx512F.FusedMultiplyAdd(av, b0, c00); c01 = Avx512F.FusedMultiplyAdd(av, b1, c01);
-            av = Vector512.Create(a[1]); c10 = Avx512F.FusedMultiplyAdd(av, b0, c10); c11 = Avx512F.FusedMultiplyAdd(av, b1, c11);
-            av = Vector512.Create(a[2]); c20 = Avx512F.FusedMultiplyAdd(av, b0, c20); c21 = Avx512F.FusedMultiplyAdd(av, b1, c21);
-            av = Vector512.Create(a[3]); c30 = Avx512F.FusedMultiplyAdd(av, b0, c30); c31 = Avx512F.FusedMultiplyAdd(av, b1, c31);
-            a += MR;
+            Raw(t + 4 * NR, c40, c41); Raw(t + 5 * NR, c50, c51); Raw(t + 6 * NR, c60, c61); Raw(t + 7 * NR, c70, c71);
         }
-
-        if (nr == NR)
-        {
-            store.Row(c, 0, c00, c01);
-            if (mr > 1) store.Row(c + ldc, 1, c10, c11);
-            if (mr > 2) store.Row(c + 2 * ldc, 2, c20, c21);
-            if (mr > 3) store.Row(c + 3 * ldc, 3, c30, c31);
-            return;
-        }
-        float* t = stackalloc float[4 * NR];
-        Raw(t, c00, c01); Raw(t + NR, c10, c11); Raw(t + 2 * NR, c20, c21); Raw(t + 3 * NR, c30, c31);
         store.Edge(t, c, ldc, mr, nr);
     }
 
