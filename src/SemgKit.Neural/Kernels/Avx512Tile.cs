@@ -85,71 +85,15 @@ internal static unsafe class Avx512Tile
     /// tile of at most 4 or 8 valid rows runs a 4- or 8-row loop (the rows past them would be computed only to be dropped);
     /// a tile of whole columns stores its valid rows as vectors.
     /// </summary>
-    [SkipLocalsInit]
     public static void Run<TRows, TStore>(int kc, float* a, TRows rows, float* c, nint ldc, TStore store, int mr, int nr)
         where TRows : struct, IRows where TStore : struct, IStore
     {
-        if (mr <= 4)
-        {
-            RunNarrow<TRows, TStore, FourRows>(kc, a, rows, c, ldc, store, mr, nr);
-            return;
-        }
-        if (mr <= 8)
-        {
-            RunNarrow<TRows, TStore, EightRows>(kc, a, rows, c, ldc, store, mr, nr);
-            return;
-        }
-        Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-        Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        Vector512<float> c60 = default, c61 = default, c70 = default, c71 = default, c80 = default, c81 = default;
-        Vector512<float> c90 = default, c91 = default, ca0 = default, ca1 = default, cb0 = default, cb1 = default;
-        for (int p = 0; p < kc; p++)
-        {
-            float* b = rows.Row(p);
-            var b0 = Vector512.Load(b);
-            var b1 = Vector512.Load(b + 16);
-            Vector512<float> av;
-            av = Vector512.Create(a[0]); c00 = Avx512F.FusedMultiplyAdd(av, b0, c00); c01 = Avx512F.FusedMultiplyAdd(av, b1, c01);
-            av = Vector512.Create(a[1]); c10 = Avx512F.FusedMultiplyAdd(av, b0, c10); c11 = Avx512F.FusedMultiplyAdd(av, b1, c11);
-            av = Vector512.Create(a[2]); c20 = Avx512F.FusedMultiplyAdd(av, b0, c20); c21 = Avx512F.FusedMultiplyAdd(av, b1, c21);
-            av = Vector512.Create(a[3]); c30 = Avx512F.FusedMultiplyAdd(av, b0, c30); c31 = Avx512F.FusedMultiplyAdd(av, b1, c31);
-            av = Vector512.Create(a[4]); c40 = Avx512F.FusedMultiplyAdd(av, b0, c40); c41 = Avx512F.FusedMultiplyAdd(av, b1, c41);
-            av = Vector512.Create(a[5]); c50 = Avx512F.FusedMultiplyAdd(av, b0, c50); c51 = Avx512F.FusedMultiplyAdd(av, b1, c51);
-            av = Vector512.Create(a[6]); c60 = Avx512F.FusedMultiplyAdd(av, b0, c60); c61 = Avx512F.FusedMultiplyAdd(av, b1, c61);
-            av = Vector512.Create(a[7]); c70 = Avx512F.FusedMultiplyAdd(av, b0, c70); c71 = Avx512F.FusedMultiplyAdd(av, b1, c71);
-            av = Vector512.Create(a[8]); c80 = Avx512F.FusedMultiplyAdd(av, b0, c80); c81 = Avx512F.FusedMultiplyAdd(av, b1, c81);
-            av = Vector512.Create(a[9]); c90 = Avx512F.FusedMultiplyAdd(av, b0, c90); c91 = Avx512F.FusedMultiplyAdd(av, b1, c91);
-            av = Vector512.Create(a[10]); ca0 = Avx512F.FusedMultiplyAdd(av, b0, ca0); ca1 = Avx512F.FusedMultiplyAdd(av, b1, ca1);
-            av = Vector512.Create(a[11]); cb0 = Avx512F.FusedMultiplyAdd(av, b0, cb0); cb1 = Avx512F.FusedMultiplyAdd(av, b1, cb1);
-            a += MR;
-        }
-
-        if (mr == MR && nr == NR)
-        {
-            store.Row(c, 0, c00, c01); store.Row(c + ldc, 1, c10, c11); store.Row(c + 2 * ldc, 2, c20, c21);
-            store.Row(c + 3 * ldc, 3, c30, c31); store.Row(c + 4 * ldc, 4, c40, c41); store.Row(c + 5 * ldc, 5, c50, c51);
-            store.Row(c + 6 * ldc, 6, c60, c61); store.Row(c + 7 * ldc, 7, c70, c71); store.Row(c + 8 * ldc, 8, c80, c81);
-            store.Row(c + 9 * ldc, 9, c90, c91); store.Row(c + 10 * ldc, 10, ca0, ca1); store.Row(c + 11 * ldc, 11, cb0, cb1);
-            return;
-        }
-        if (nr == NR)
-        {
-            // 9 to 11 valid rows of whole columns
-            store.Row(c, 0, c00, c01); store.Row(c + ldc, 1, c10, c11); store.Row(c + 2 * ldc, 2, c20, c21);
-            store.Row(c + 3 * ldc, 3, c30, c31); store.Row(c + 4 * ldc, 4, c40, c41); store.Row(c + 5 * ldc, 5, c50, c51);
-            store.Row(c + 6 * ldc, 6, c60, c61); store.Row(c + 7 * ldc, 7, c70, c71); store.Row(c + 8 * ldc, 8, c80, c81);
-            if (mr > 9) store.Row(c + 9 * ldc, 9, c90, c91);
-            if (mr > 10) store.Row(c + 10 * ldc, 10, ca0, ca1);
-            return;
-        }
-        float* t = stackalloc float[MR * NR];
-        Raw(t, c00, c01); Raw(t + NR, c10, c11); Raw(t + 2 * NR, c20, c21); Raw(t + 3 * NR, c30, c31);
-        Raw(t + 4 * NR, c40, c41); Raw(t + 5 * NR, c50, c51); Raw(t + 6 * NR, c60, c61); Raw(t + 7 * NR, c70, c71);
-        Raw(t + 8 * NR, c80, c81); Raw(t + 9 * NR, c90, c91); Raw(t + 10 * NR, ca0, ca1); Raw(t + 11 * NR, cb0, cb1);
-        store.Edge(t, c, ldc, mr, nr);
+        if (mr <= 4) Run<TRows, TStore, FourRows>(kc, a, rows, c, ldc, store, mr, nr);
+        else if (mr <= 8) Run<TRows, TStore, EightRows>(kc, a, rows, c, ldc, store, mr, nr);
+        else Run<TRows, TStore, TwelveRows>(kc, a, rows, c, ldc, store, mr, nr);
     }
 
-    /// <summary>The row count of a narrow edge loop, a constant the JIT folds (the unused accumulators vanish).</summary>
+    /// <summary>The rows a tile loop computes, a constant the JIT folds (the unused accumulators vanish).</summary>
     private interface IRowCount
     {
         static abstract int Rows { get; }
@@ -165,15 +109,21 @@ internal static unsafe class Avx512Tile
         public static int Rows => 8;
     }
 
-    // The first 4 or 8 rows of the tile (8 or 16 accumulators), for edge tiles of at most that many valid rows.
+    private readonly struct TwelveRows : IRowCount
+    {
+        public static int Rows => MR;
+    }
+
+    // The first 4, 8 or all 12 rows of the tile (8, 16 or 24 accumulators), for tiles of at most that many valid rows.
     [SkipLocalsInit]
-    private static void RunNarrow<TRows, TStore, TCount>(int kc, float* a, TRows rows, float* c, nint ldc, TStore store, int mr, int nr)
+    private static void Run<TRows, TStore, TCount>(int kc, float* a, TRows rows, float* c, nint ldc, TStore store, int mr, int nr)
         where TRows : struct, IRows where TStore : struct, IStore where TCount : struct, IRowCount
     {
-        bool eight = TCount.Rows > 4;
+        bool eight = TCount.Rows > 4, twelve = TCount.Rows > 8;
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        Vector512<float> c60 = default, c61 = default, c70 = default, c71 = default;
+        Vector512<float> c60 = default, c61 = default, c70 = default, c71 = default, c80 = default, c81 = default;
+        Vector512<float> c90 = default, c91 = default, ca0 = default, ca1 = default, cb0 = default, cb1 = default;
         for (int p = 0; p < kc; p++)
         {
             float* b = rows.Row(p);
@@ -191,12 +141,19 @@ internal static unsafe class Avx512Tile
                 av = Vector512.Create(a[6]); c60 = Avx512F.FusedMultiplyAdd(av, b0, c60); c61 = Avx512F.FusedMultiplyAdd(av, b1, c61);
                 av = Vector512.Create(a[7]); c70 = Avx512F.FusedMultiplyAdd(av, b0, c70); c71 = Avx512F.FusedMultiplyAdd(av, b1, c71);
             }
+            if (twelve)
+            {
+                av = Vector512.Create(a[8]); c80 = Avx512F.FusedMultiplyAdd(av, b0, c80); c81 = Avx512F.FusedMultiplyAdd(av, b1, c81);
+                av = Vector512.Create(a[9]); c90 = Avx512F.FusedMultiplyAdd(av, b0, c90); c91 = Avx512F.FusedMultiplyAdd(av, b1, c91);
+                av = Vector512.Create(a[10]); ca0 = Avx512F.FusedMultiplyAdd(av, b0, ca0); ca1 = Avx512F.FusedMultiplyAdd(av, b1, ca1);
+                av = Vector512.Create(a[11]); cb0 = Avx512F.FusedMultiplyAdd(av, b0, cb0); cb1 = Avx512F.FusedMultiplyAdd(av, b1, cb1);
+            }
             a += MR;
         }
 
         if (nr == NR)
         {
-            // rows past mr (at most TCount.Rows) are not stored
+            // whole columns: the valid rows (at most TCount.Rows) as vectors
             store.Row(c, 0, c00, c01);
             if (mr > 1) store.Row(c + ldc, 1, c10, c11);
             if (mr > 2) store.Row(c + 2 * ldc, 2, c20, c21);
@@ -205,13 +162,21 @@ internal static unsafe class Avx512Tile
             if (mr > 5) store.Row(c + 5 * ldc, 5, c50, c51);
             if (mr > 6) store.Row(c + 6 * ldc, 6, c60, c61);
             if (mr > 7) store.Row(c + 7 * ldc, 7, c70, c71);
+            if (mr > 8) store.Row(c + 8 * ldc, 8, c80, c81);
+            if (mr > 9) store.Row(c + 9 * ldc, 9, c90, c91);
+            if (mr > 10) store.Row(c + 10 * ldc, 10, ca0, ca1);
+            if (mr > 11) store.Row(c + 11 * ldc, 11, cb0, cb1);
             return;
         }
-        float* t = stackalloc float[8 * NR];
+        float* t = stackalloc float[MR * NR];
         Raw(t, c00, c01); Raw(t + NR, c10, c11); Raw(t + 2 * NR, c20, c21); Raw(t + 3 * NR, c30, c31);
         if (eight)
         {
             Raw(t + 4 * NR, c40, c41); Raw(t + 5 * NR, c50, c51); Raw(t + 6 * NR, c60, c61); Raw(t + 7 * NR, c70, c71);
+        }
+        if (twelve)
+        {
+            Raw(t + 8 * NR, c80, c81); Raw(t + 9 * NR, c90, c91); Raw(t + 10 * NR, ca0, ca1); Raw(t + 11 * NR, cb0, cb1);
         }
         store.Edge(t, c, ldc, mr, nr);
     }
