@@ -199,20 +199,26 @@ public abstract partial class ConvolutionBase
     /// <summary>The frame and row offsets of this input size, and the packed weights, into <paramref name="ws"/>.</summary>
     private void PrepareShifted(ForwardScratch ws, int h, int w, float[] weight, float[]? bias)
     {
+        PrepareFrame(ws, h, w);
         int k = InChannels * KernelArea;
-        ws.Frame = new ShiftedConvolution.Frame(h, w, Geometry, PadBottom, PadRight);
-        ShiftedConvolution.RowOffsets(ws.Frame, InChannels, ws.Frame.InputPlane, 0, GrowTo(ref ws.RowOffsets, k));
         ShiftedConvolution.Pack(weight, OutChannels, k, bias, GrowTo(ref ws.Packed, ShiftedConvolution.PackedLength(OutChannels, k)));
     }
 
     /// <summary>The layer's own frame and row offsets of this input size, and the flipped packed weights for backward.</summary>
     private void PrepareShiftedGradient(int h, int w, float[] weight)
     {
-        int c = InChannels, taps = KernelArea, k = c * taps;
-        var f = _own.Frame = new ShiftedConvolution.Frame(h, w, Geometry, PadBottom, PadRight);
-        ShiftedConvolution.RowOffsets(f, c, f.InputPlane, 0, GrowTo(ref _own.RowOffsets, k));
+        var f = PrepareFrame(_own, h, w);
+        int c = InChannels, taps = KernelArea;
         ShiftedConvolution.RowOffsets(f, OutChannels, f.GradPlane, f.Top * f.Wp, GrowTo(ref _gradRowOffsets, OutChannels * taps));
         ShiftedConvolution.PackFlipped(weight, OutChannels, c, taps, GrowTo(ref _packedFlipped, ShiftedConvolution.PackedLength(c, OutChannels * taps)));
+    }
+
+    /// <summary>The frame of this input size and the forward row offsets, into <paramref name="ws"/>.</summary>
+    private ShiftedConvolution.Frame PrepareFrame(ForwardScratch ws, int h, int w)
+    {
+        var f = ws.Frame = new ShiftedConvolution.Frame(h, w, Geometry, PadBottom, PadRight);
+        ShiftedConvolution.RowOffsets(f, InChannels, f.InputPlane, 0, GrowTo(ref ws.RowOffsets, InChannels * KernelArea));
+        return f;
     }
 
     private int ShiftedForwardScratch(in ShiftedConvolution.Frame f, int c) => c * f.InputPlane + OutChannels * f.Grid;

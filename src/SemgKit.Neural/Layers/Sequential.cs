@@ -34,7 +34,7 @@ public sealed class Sequential : Layer
 
     public override Tensor Forward(Tensor input, bool training)
     {
-        if (!training && Threads > 1 && input.Rank > 0 && input.Dim(0) == 1 && TimeSplit is { } split && split.Applies(input))
+        if (!training && Threads > 1 && TimeSplit is { } split && split.Applies(input)) // batch-1 (1, C, T) inputs only
             return split.Forward(input);
         var x = input;
         foreach (var layer in _layers) x = layer.Forward(x, training);
