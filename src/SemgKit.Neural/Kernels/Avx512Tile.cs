@@ -39,6 +39,29 @@ internal static unsafe class Avx512Tile
         public float* Row(int k) => b + rowOffsets[k];
     }
 
+    /// <summary>Row k at <c>b + k · ld</c>.</summary>
+    public readonly struct StridedRows(float* b, nint ld) : IRows
+    {
+        public float* Row(int k) => b + k * ld;
+    }
+
+    /// <summary><c>C = acc</c>.</summary>
+    public readonly struct RawStore : IStore
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Row(float* c, int i, Vector512<float> x0, Vector512<float> x1)
+        {
+            Vector512.Store(x0, c);
+            Vector512.Store(x1, c + 16);
+        }
+
+        public void Edge(float* t, float* c, nint ldc, int mr, int nr)
+        {
+            for (int i = 0; i < mr; i++)
+                for (int j = 0; j < nr; j++) c[i * ldc + j] = t[i * NR + j];
+        }
+    }
+
     /// <summary><c>C = alpha · acc + beta · C</c> (C not read when beta is 0).</summary>
     public readonly struct ScaledStore(float alpha, float beta) : IStore
     {

@@ -41,6 +41,15 @@ internal static unsafe class ForkJoin
     private static void* _body;
     private static Exception? _error;
 
+    /// <summary>
+    /// 0 on a thread that is not a helper (a job's caller), 1 + i on helper i: which of a job's concurrently running parts'
+    /// per-thread buffers a part should use, so that each core keeps writing the buffers already in its own cache (parts
+    /// are claimed by whichever thread comes first, so a part's index says nothing about the core).
+    /// </summary>
+    public static int WorkerSlot => _slot;
+
+    [ThreadStatic] private static int _slot;
+
     /// <summary>Runs <c>body.Run(part, parts)</c> for every part on the caller and up to <c>workers − 1</c> helpers.</summary>
     /// <remarks>The body is passed by value: the helpers reach this call's copy on the caller's stack.</remarks>
     public static void Run<TBody>(int parts, TBody body, int workers = int.MaxValue) where TBody : struct, IForkJoinBody
@@ -153,6 +162,7 @@ internal static unsafe class ForkJoin
 
         private void Loop()
         {
+            _slot = _index + 1;
             int seen = Volatile.Read(ref _generation);
             while (true)
             {

@@ -267,16 +267,26 @@ public sealed class ConvBlock : Layer
             _convShape = Convolution.OutputShape(input.Shape);
             _outShape = Pool!.OutputShape(_convShape);
             _shapeFor = input.ShapeArray();
+            _winograd = PlanWinograd(input.Shape, _convShape);
+            _winogradFilters = false;
         }
         int[] convShape = _convShape, outShape = _outShape;
         int n = convShape[0], channels = convShape[1];
+        bool refolded = FoldNorm();
+        var y = Tensor.Reuse(ref _output, outShape);
+        if (_winograd is { } winograd && (WinogradPath ?? true))
+        {
+            if (refolded || !_winogradFilters) winograd.SetFilters(_foldedWeight);
+            _winogradFilters = true;
+            bool parallel = _convScratch is null && winograd.MultiplyAdds * n >= WinogradPooledConvolution.ParallelMinWork;
+            winograd.Run(input.Span, n, y.Span, _shift, parallel ? Threads : 1);
+            return y;
+        }
         int h = _pool1d ? 1 : convShape[2], w = convShape[^1];
         int ho = _pool1d ? 1 : outShape[2], wo = outShape[^1];
         int plane = h * w;
         if (_scratch.Length < n * channels * plane + 32) _scratch = new float[n * channels * plane + 32]; // slack: narrow rows pool in whole vectors
-        FoldNorm();
         Convolution.ForwardWith(input, _foldedWeight, null, _scratch, _convScratch, _convScratch is null ? null : 1);
-        var y = Tensor.Reuse(ref _output, outShape);
         var ys = y.Span;
         var src = _scratch.AsSpan();
         for (int p = 0; p < n * channels; p++)
@@ -284,18 +294,39 @@ public sealed class ConvBlock : Layer
         return y;
     }
 
-    // W'[o, :] = W[o, :]·s_o, shift_o = β_o + (b_o − μ_o)·s_o with s_o = γ_o / √(σ²_o + ε).
-    private void FoldNorm()
+    /// <summary>Tests: false runs the fused 2-D 3×3 blocks by direct convolution where Winograd's would run; null = automatic.</summary>
+    internal bool? WinogradPath { get; set; }
+
+    private WinogradPooledConvolution? _winograd;
+    private bool _winogradFilters; // _winograd holds the transform of the current folded weights
+
+    // 3×3, stride-1 2-D convolutions pooled 2×2 run by Winograd's F(2×2, 3×3) (see WinogradPooledConvolution).
+    private WinogradPooledConvolution? PlanWinograd(ReadOnlySpan<int> inputShape, int[] convShape)
+    {
+        if (!WinogradPooledConvolution.IsSupported || _pool1d || !Convolution.IsPlain3x3 || convShape[2] < 2 || convShape[3] < 2) return null;
+        var (top, left) = Convolution.LeadingPadding;
+        return new WinogradPooledConvolution(inputShape[1], convShape[1], inputShape[2], inputShape[3], top, left, convShape[2], convShape[3]);
+    }
+
+    // W'[o, :] = W[o, :]·s_o, shift_o = β_o + (b_o − μ_o)·s_o with s_o = γ_o / √(σ²_o + ε). Recomputed only when a
+    // parameter or running statistic differs from the values of the last fold (compared in full); returns whether it was.
+    private bool FoldNorm()
     {
         var weight = Convolution.Weight.Value.Span;
-        int outChannels = Convolution.OutChannels, perOut = weight.Length / outChannels;
-        if (_foldedWeight.Length != weight.Length) _foldedWeight = new float[weight.Length];
-        if (_shift.Length != outChannels) _shift = new float[outChannels];
         var gamma = Norm.Weight.Value.Span;
         var beta = Norm.Bias.Value.Span;
         var mean = Norm.RunningMean.Span;
         var variance = Norm.RunningVar.Span;
         var bias = Convolution.Bias is null ? default : Convolution.Bias.Value.Span;
+        if (_foldedFrom.Length == weight.Length + bias.Length + 4 * gamma.Length)
+        {
+            var from = _foldedFrom.AsSpan();
+            if (Same(ref from, weight) && Same(ref from, bias) && Same(ref from, gamma) && Same(ref from, beta) && Same(ref from, mean) && Same(ref from, variance))
+                return false;
+        }
+        int outChannels = Convolution.OutChannels, perOut = weight.Length / outChannels;
+        if (_foldedWeight.Length != weight.Length) _foldedWeight = new float[weight.Length];
+        if (_shift.Length != outChannels) _shift = new float[outChannels];
         for (int o = 0; o < outChannels; o++)
         {
             double scale = gamma[o] / Math.Sqrt(variance[o] + Norm.Eps);
@@ -303,5 +334,32 @@ public sealed class ConvBlock : Layer
             double b = bias.IsEmpty ? 0 : bias[o];
             _shift[o] = (float)(beta[o] + (b - mean[o]) * scale);
         }
+        int length = weight.Length + bias.Length + 4 * gamma.Length;
+        if (_foldedFrom.Length != length) _foldedFrom = new float[length];
+        var to = _foldedFrom.AsSpan();
+        Append(ref to, weight);
+        Append(ref to, bias);
+        Append(ref to, gamma);
+        Append(ref to, beta);
+        Append(ref to, mean);
+        Append(ref to, variance);
+        return true;
+    }
+
+    private float[] _foldedFrom = []; // the weight, bias, γ, β, running mean and variance of the last fold
+
+    private static void Append(ref Span<float> snapshot, ReadOnlySpan<float> values)
+    {
+        values.CopyTo(snapshot);
+        snapshot = snapshot[values.Length..];
+    }
+
+    // Whether the next values of the snapshot have the bits of current (then the fold would be the same); advances it.
+    private static bool Same(ref Span<float> snapshot, ReadOnlySpan<float> current)
+    {
+        bool same = System.Runtime.InteropServices.MemoryMarshal.AsBytes(snapshot[..current.Length])
+            .SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.AsBytes(current));
+        snapshot = snapshot[current.Length..];
+        return same;
     }
 }

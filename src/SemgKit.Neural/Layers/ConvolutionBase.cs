@@ -54,6 +54,12 @@ public abstract partial class ConvolutionBase : Layer
     /// <summary>The output of the most recent Forward (the layer's own buffer), for fused blocks.</summary>
     internal Tensor? LastOutput => Output;
 
+    /// <summary>A plain 2-D 3×3 convolution with stride and dilation 1, which fused blocks may run by Winograd's algorithm.</summary>
+    internal bool IsPlain3x3 => !Is1d && !Transposed && Geometry is { KernelH: 3, KernelW: 3, StrideH: 1, StrideW: 1, DilationH: 1, DilationW: 1 };
+
+    /// <summary>Zero rows above and columns left of the input.</summary>
+    internal (int Top, int Left) LeadingPadding => (Geometry.PadTop, Geometry.PadLeft);
+
     public int InChannels { get; }
     public int OutChannels { get; }
     public Padding Padding { get; }

@@ -35,6 +35,38 @@ public class ForkJoinTests
         }
     }
 
+    /// <summary>Records, per part, the worker slot of the thread that ran it.</summary>
+    private readonly struct Slots(int[] slots, int[] threads) : IForkJoinBody
+    {
+        public void Run(int part, int parts)
+        {
+            slots[part] = ForkJoin.WorkerSlot;
+            threads[part] = Environment.CurrentManagedThreadId;
+            Thread.SpinWait(20_000); // long enough for a helper to claim a part
+        }
+    }
+
+    [Fact]
+    public void TheCallerIsSlotZeroAndEachHelperKeepsItsOwnSlot()
+    {
+        int caller = Environment.CurrentManagedThreadId, workers = Math.Min(Environment.ProcessorCount, 4);
+        Assert.Equal(0, ForkJoin.WorkerSlot);
+        var slotOf = new Dictionary<int, int>();
+        for (int repeat = 0; repeat < 200; repeat++)
+        {
+            var slots = new int[workers];
+            var threads = new int[workers];
+            ForkJoin.Run(workers, new Slots(slots, threads), workers);
+            for (int p = 0; p < workers; p++)
+            {
+                Assert.InRange(slots[p], 0, workers - 1);
+                Assert.Equal(threads[p] == caller, slots[p] == 0);
+                Assert.Equal(slotOf.GetValueOrDefault(threads[p], slots[p]), slots[p]); // a thread's slot never changes
+                slotOf[threads[p]] = slots[p];
+            }
+        }
+    }
+
     [Fact]
     public void OneWorkerRunsEveryPartOnTheCaller()
     {
