@@ -71,14 +71,17 @@ public sealed class ColumnConv2d : Layer
         _input = input;
         int n = input.Dim(0), h = input.Dim(2), w = input.Dim(3), ho = h + _padTop + _padBottom - KernelSize.H + 1;
         int k = InChannels * KernelSize.H * w, cols = n * ho, co = OutChannels;
-        Grow(ref _col, k * cols);
+        Grow(ref _col, k * cols + ColumnConvolution.NarrowColumns); // slack: the narrow product reads whole vectors
         Grow(ref _y, co * cols);
         var col = _col.AsSpan(0, k * cols);
         var yt = _y.AsSpan(0, co * cols);
         var packed = Packed(w, k);
         ColumnConvolution.Unfold(input.Span, n, InChannels, h, w, KernelSize.H, _padTop, ho, col);
         // Y (C_out, N·H_out) = W_c (C_out, K) · col (K, N·H_out)
-        Sgemm.Multiply(false, false, co, cols, k, 1f, packed, k, col, cols, 0f, yt, cols, Threads);
+        if (cols <= ColumnConvolution.NarrowColumns && ColumnConvolution.NarrowSupported)
+            ColumnConvolution.MultiplyNarrow(co, k, cols, packed, k, _col, cols, yt, cols);
+        else
+            Sgemm.Multiply(false, false, co, cols, k, 1f, packed, k, col, cols, 0f, yt, cols, Threads);
         var y = Tensor.Reuse(ref _output, n, co, ho, 1);
         var ys = y.Span;
         for (int b = 0; b < n; b++)
