@@ -103,6 +103,24 @@ public class DropoutTests
         Assert.Equal(y, new Dropout(0.25f, seed: 4).Forward(x, training: true).Span.ToArray()); // same seed, same mask
         Assert.Same(x, dropout.Forward(x, training: false));
     }
+
+    [Fact]
+    public void MaskKeepsTheValueWhoseUniformDrawReachesP()
+    {
+        // the mask is the per-value rule u ≥ p over the layer's Rng sequence, whatever the vector width (4 099: a tail)
+        const float p = 0.4f;
+        var x = RandomTensors.Normal(3, 4099);
+        var y = new Dropout(p, seed: 9).Forward(x, training: true).Span.ToArray();
+        var rng = new Rng(9);
+        for (int i = 0; i < y.Length; i++)
+            Assert.Equal(rng.NextFloat() >= p ? x.Span[i] * (1f / (1f - p)) : 0f, y[i]);
+        var values = new float[1001];
+        var a = new Rng(5);
+        a.NextFloats(values);
+        var b = new Rng(5);
+        Assert.All(Enumerable.Range(0, values.Length), i => Assert.Equal(b.NextFloat(), values[i]));
+        Assert.Equal(b.NextUInt64(), a.NextUInt64()); // the state advanced as far
+    }
 }
 
 public class DropLastTests
