@@ -175,6 +175,16 @@ public class ModelZooTests
     }
 
     [Fact]
+    public void ActiveGradientIsTheReluMaskWithoutABranch()
+    {
+        float[] ys = [0f, float.Epsilon, 1e-30f, 0.5f, 3f, float.MaxValue, float.PositiveInfinity];
+        float[] dys = [0f, -0f, 1f, -2.5f, float.Epsilon, -float.MaxValue, 7e-20f];
+        foreach (var y in ys)
+            foreach (var dy in dys)
+                Assert.Equal(BitConverter.SingleToInt32Bits(y > 0 ? dy : 0f), BitConverter.SingleToInt32Bits(ConvBlock.ActiveGradient(y, dy)));
+    }
+
+    [Fact]
     public void FusedInferenceEqualsTheLayersOneByOne()
     {
         var block = new ConvBlock(new Conv2d(3, 5, 3, padding: 1), new BatchNorm2d(5), new MaxPool2d(2));

@@ -198,7 +198,7 @@ public sealed class ConvBlock : Layer
                 int o0 = (s * channels + c) * pooled;
                 for (int o = o0; o < o0 + pooled; o++)
                 {
-                    float g = ys[o] > 0 ? dy[o] : 0f; // branch-free: the ReLU pattern is unpredictable
+                    float g = ActiveGradient(ys[o], dy[o]);
                     s0 += g;
                     s1 += g * (zs[_argMax[o]] - mean);
                 }
@@ -223,9 +223,16 @@ public sealed class ConvBlock : Layer
                 float ka = _coefficients[3 * c], kb = _coefficients[3 * c + 1], kc = _coefficients[3 * c + 2];
                 NormKernels.InputGradient(default, zs.Slice(p * plane, plane), _batchMean[c], 0f, kb, kc, dzs.Slice(p * plane, plane));
                 for (int o = o0; o < o0 + pooled; o++)
-                    dzs[_argMax[o]] += (ys[o] > 0 ? dy[o] : 0f) * ka; // inactive windows add 0
+                    dzs[_argMax[o]] += ActiveGradient(ys[o], dy[o]) * ka; // inactive windows add 0
             }
     }
+
+    // dy where the pooled ReLU output y is positive, else +0, without a branch: the ReLU pattern is unpredictable and the
+    // JIT keeps a branch for the conditional inside a loop (block 0 of cnn1d spent 17 of 28 ms of its backward in the two
+    // passes below). y ≥ +0 here (a ReLU output), so its bits are positive exactly when y > 0, and −bits >> 31 is the mask.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static float ActiveGradient(float y, float dy) =>
+        BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(dy) & (-BitConverter.SingleToInt32Bits(y) >> 31));
 
     private enum PassKind { NormalizePool, GradientSums, ConvGradient }
 
