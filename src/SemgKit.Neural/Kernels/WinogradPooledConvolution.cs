@@ -19,7 +19,8 @@ namespace SemgKit.Neural.Kernels;
 /// with Aᵀ = [1 1 1 0; 0 1 −1 −1]. Point ξ = 4·k + j (k the row of the 4×4 transform domain, j its column).
 /// Only the tiles of whole pooling windows are computed (the pool floors, as PyTorch's): tile (th, tw) is conv outputs
 /// rows 2th, 2th+1 and columns 2tw, 2tw+1, which read padded input rows 2th…2th+3 and columns 2tw…2tw+3.
-/// Padded input rows are kept split into their even and odd columns, so the tiles of a row are contiguous vectors.
+/// Each padded input row is read as its even and odd columns (permutes of two loads), so the tiles of a row are
+/// contiguous vectors.
 /// Work runs in chunks of tile rows (whose transformed input stays in the core's cache), split over workers by chunk;
 /// each tile's arithmetic is the same whatever the chunking, so every thread count gives the same bits.
 /// AVX-512 only. The results equal the direct convolution's up to float rounding of the transforms.
@@ -138,7 +139,9 @@ internal sealed unsafe class WinogradPooledConvolution
     {
         public void Run(int part, int parts)
         {
-            var ws = plan._workspaces[ForkJoin.WorkerSlot];
+            // the thread's own buffers; a job run inline on one thread (ForkJoin busy, or a part that forks) may use any
+            int slot = ForkJoin.WorkerSlot;
+            var ws = plan._workspaces[slot < parts ? slot : 0];
             int inSize = plan._c * plan._h * plan._w, outSize = plan._cout * plan._ph * plan._pw;
             for (int item = part * items / parts; item < (part + 1) * items / parts; item++)
             {

@@ -11,8 +11,10 @@ namespace SemgKit.Neural.Layers;
 /// Training runs the children one after another (exactly the unfused layers). Inference (<c>training = false</c>)
 /// is fused: the BatchNorm scale γ/√(σ²+ε) is folded into the convolution weights, so one SGEMM per sample is
 /// followed by a single vectorised pass applying the shift β + (b − μ)·scale, ReLU and the max-pool
-/// (ReLU(max(·) + shift) = max over ReLU(· + shift) because both are monotone). The folded weights are recomputed on
-/// every inference call (C_out·C_in·k values), so parameter updates are always seen. Results equal the unfused
+/// (ReLU(max(·) + shift) = max over ReLU(· + shift) because both are monotone). A 2-D 3×3 stride-1 convolution pooled
+/// 2×2 runs by Winograd's F(2×2, 3×3) with the pool in its output transform (<see cref="WinogradPooledConvolution"/>).
+/// Each inference call compares the parameters and running statistics with those of the last fold, bit for bit, and
+/// refolds (and re-transforms) when any differs, so parameter updates are always seen. Results equal the unfused
 /// layers up to float rounding; NaN is not propagated through the fused max.
 /// </remarks>
 public sealed class ConvBlock : Layer

@@ -121,6 +121,29 @@ public class WinogradPooledConvolutionTests
         Close.All(Naive(block, other, 1, 1), Infer(block, other, null, 1), 1e-4, "after a new input size");
     }
 
+    /// <summary>Runs one block's 2-thread inference inside a fork-join part (its own fork then runs inline on that thread).</summary>
+    private readonly struct Nested(ConvBlock[] blocks, Tensor x, float[][] results) : IForkJoinBody
+    {
+        public void Run(int part, int parts) => results[part] = blocks[part].Forward(x, training: false).Span.ToArray();
+    }
+
+    [Fact]
+    public void RunsInsideAForkJoinPartOnAnyThread()
+    {
+        Assert.SkipUnless(WinogradPooledConvolution.IsSupported, "no AVX-512 on this machine: the Winograd path does not run here");
+        var blocks = new[] { Block(64, 64, 1, 1, 8), Block(64, 64, 1, 1, 8) };
+        foreach (var b in blocks) b.SetThreads(2);
+        var x = RandomTensors.Normal(9, 1, 64, 32, 7);
+        var expected = Infer(Block(64, 64, 1, 1, 8), x, null, 1);
+        for (int repeat = 0; repeat < 50; repeat++)
+        {
+            var results = new float[2][];
+            ForkJoin.Run(2, new Nested(blocks, x, results));
+            Assert.Equal(expected, results[0]);
+            Assert.Equal(expected, results[1]);
+        }
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
