@@ -49,7 +49,10 @@ public sealed class Rng
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>Uniform in [0, 1) with 24 random bits.</summary>
-    public float NextFloat() => (NextUInt64() >> 40) * (1f / (1 << 24));
+    public float NextFloat() => ToFloat(NextUInt64());
+
+    // The top 24 bits as a float in [0, 1).
+    private static float ToFloat(ulong bits) => (bits >> 40) * (1f / (1 << 24));
 
     /// <summary>
     /// Fills <paramref name="values"/> with the next <see cref="NextFloat"/> values, in order (the same sequence as one call
@@ -58,7 +61,7 @@ public sealed class Rng
     public void NextFloats(Span<float> values)
     {
         ulong s0 = _s0, s1 = _s1, s2 = _s2, s3 = _s3;
-        for (int i = 0; i < values.Length; i++) values[i] = (Next(ref s0, ref s1, ref s2, ref s3) >> 40) * (1f / (1 << 24));
+        for (int i = 0; i < values.Length; i++) values[i] = ToFloat(Next(ref s0, ref s1, ref s2, ref s3));
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
     }
 

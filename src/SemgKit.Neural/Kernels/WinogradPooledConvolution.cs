@@ -52,26 +52,17 @@ internal sealed unsafe class WinogradPooledConvolution
         _padLeft = padLeft;
         _ph = ho / 2;
         _pw = wo / 2;
-        _panel = RoundUp(outChannels, MR) * inChannels;
+        _panel = ShiftedConvolution.RoundUp(outChannels, MR) * inChannels;
         _filters = new float[Points * _panel];
     }
 
     public static bool IsSupported => Avx512F.IsSupported;
-
-    public int InChannels => _c;
-    public int OutChannels => _cout;
-    public int Height => _h;
-    public int Width => _w;
-    public int PooledHeight => _ph;
-    public int PooledWidth => _pw;
 
     /// <summary>Multiply-adds of the 16 products for one sample (what the parallel threshold compares).</summary>
     public long MultiplyAdds => (long)Points * _cout * _c * _ph * _pw;
 
     /// <summary>Below this many multiply-adds (all samples) a call stays on the calling thread; see ShiftedConvolution.ParallelMinWork.</summary>
     internal const long ParallelMinWork = 2_000_000;
-
-    private static int RoundUp(int x, int m) => (x + m - 1) / m * m;
 
     /// <summary>
     /// Transforms (C_out, C, 3, 3) weights into <c>U_ξ</c>, each packed in the register tile's MR-row panels
@@ -122,7 +113,7 @@ internal sealed unsafe class WinogradPooledConvolution
             throw new ArgumentException("Buffers too small for the planned shapes.");
         int target = Math.Clamp(TargetTiles(_c) / _pw, 1, _ph), chunks = (_ph + target - 1) / target;
         workers = Math.Clamp(workers, 1, n * _ph);
-        if (n < workers) chunks = Math.Min(_ph, RoundUp(chunks, workers)); // a batch smaller than the workers: rounds of chunks
+        if (n < workers) chunks = Math.Min(_ph, ShiftedConvolution.RoundUp(chunks, workers)); // a batch smaller than the workers: rounds of chunks
         int rows = (_ph + chunks - 1) / chunks; // equal chunks
         chunks = (_ph + rows - 1) / rows;
         if (_workspaces.Length < workers) Array.Resize(ref _workspaces, workers);
@@ -162,7 +153,7 @@ internal sealed unsafe class WinogradPooledConvolution
         {
             // row stride: whole column tiles are read (the columns past the chunk's tiles are dropped), plus one cache line, so
             // that the 16 rows written together never fall in one L1 set
-            Ld = RoundUp(rows * plan._pw, NR) + Lanes;
+            Ld = ShiftedConvolution.RoundUp(rows * plan._pw, NR) + Lanes;
             if (Transformed.Length < Points * plan._c * Ld) Transformed = new float[Points * plan._c * Ld];
         }
     }

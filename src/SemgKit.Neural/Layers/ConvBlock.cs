@@ -327,7 +327,8 @@ public sealed class ConvBlock : Layer
         var mean = Norm.RunningMean.Span;
         var variance = Norm.RunningVar.Span;
         var bias = Convolution.Bias is null ? default : Convolution.Bias.Value.Span;
-        if (_foldedFrom.Length == weight.Length + bias.Length + 4 * gamma.Length)
+        int length = weight.Length + bias.Length + 4 * gamma.Length;
+        if (_foldedFrom.Length == length)
         {
             var from = _foldedFrom.AsSpan();
             if (Same(ref from, weight) && Same(ref from, bias) && Same(ref from, gamma) && Same(ref from, beta) && Same(ref from, mean) && Same(ref from, variance))
@@ -343,7 +344,6 @@ public sealed class ConvBlock : Layer
             double b = bias.IsEmpty ? 0 : bias[o];
             _shift[o] = (float)(beta[o] + (b - mean[o]) * scale);
         }
-        int length = weight.Length + bias.Length + 4 * gamma.Length;
         if (_foldedFrom.Length != length) _foldedFrom = new float[length];
         var to = _foldedFrom.AsSpan();
         Append(ref to, weight);
