@@ -14,11 +14,12 @@ internal static class EncoderArguments
     public static readonly Option<bool> LogAmplitude = new("--log-amplitude") { Description = "Natural log of the features that scale with amplitude (MAV, RMS, WL, VAR, ...): gains become offsets (helps across subjects)" };
     public static readonly Option<double> WindowMs = new("--window-ms") { Description = "Window length, ms", DefaultValueFactory = _ => 200 };
     public static readonly Option<double> StepMs = new("--step-ms") { Description = "Window step (decision period), ms", DefaultValueFactory = _ => 50 };
+    public static readonly Option<string> LabelRule = new("--label-rule") { Description = "Window label from its samples' labels: mode (most frequent), last (the last sample's), or pure[:F] (the most frequent when at least F of the window carries it, default 1; other windows get no label: training drops them, `semg features` writes them with an empty label)", DefaultValueFactory = _ => "mode" };
     public static readonly Option<double[]> BandPass = new("--band-pass") { Description = "Band-pass edges LO HI in Hz (HI clipped to 0.45 × rate)", Arity = new ArgumentArity(2, 2), AllowMultipleArgumentsPerToken = true };
     public static readonly Option<double> FrameMs = new("--frame-ms") { Description = "Frame length of EMG images and per-frame feature sequences (lstm), ms", DefaultValueFactory = _ => 10 };
     public static readonly Option<string?> FrameFeatures = new("--frame-features") { Description = "Per-frame feature(s): default Hudgins for frame sequences (lstm), MAV for EMG images" };
     public static readonly Option<int> SegmentSamples = new("--segment-samples") { Description = "Spectrogram segment (FFT) length in samples, 50 % overlap (0 = min(256, window/4 rounded down to a power of two))", DefaultValueFactory = _ => 0 };
-    public static readonly Option<string> Wavelet = new("--wavelet") { Description = "Wavelet of the wavelet-packet image (db1..db20, sym2..sym20, ...)", DefaultValueFactory = _ => "db4" };
+    public static readonly Option<string> Wavelet = new("--wavelet") { Description = "Wavelet of the wavelet-packet image (db1..db10 or haar, sym2..sym10)", DefaultValueFactory = _ => "db4" };
     public static readonly Option<int> WaveletDepth = new("--wavelet-depth") { Description = "Wavelet-packet depth of the wavelet-packet image", DefaultValueFactory = _ => 2 };
 
     public static readonly Option<int> Epochs = new("--epochs") { Description = "Networks: maximum training epochs", DefaultValueFactory = _ => 30 };
@@ -40,6 +41,7 @@ internal static class EncoderArguments
         command.Options.Add(WindowMs);
         command.Options.Add(StepMs);
         command.Options.Add(BandPass);
+        command.Options.Add(LabelRule);
         if (!networkInputs) return;
         command.Options.Add(FrameMs);
         command.Options.Add(FrameFeatures);
@@ -87,6 +89,8 @@ internal static class EncoderArguments
             Wavelet = parse.GetValue(Wavelet)!,
             WaveletDepth = parse.GetValue(WaveletDepth),
         };
+        var (rule, purity) = ParseLabelRule(parse.GetValue(LabelRule)!);
+        options = options with { LabelRule = rule, LabelPurity = purity };
         if (parse.GetValue(BandPass) is { Length: 2 } band)
         {
             if (!(band[0] > 0 && band[1] > band[0]))
@@ -94,6 +98,25 @@ internal static class EncoderArguments
             options = options with { BandLowHz = band[0], BandHighHz = band[1] };
         }
         return options;
+    }
+
+    /// <summary><c>mode</c>, <c>last</c>, <c>pure</c> or <c>pure:F</c> with 0 &lt; F ≤ 1.</summary>
+    internal static (WindowLabelRule Rule, double Purity) ParseLabelRule(string text)
+    {
+        var parts = text.Trim().Split(':');
+        var rule = parts[0].ToLowerInvariant() switch
+        {
+            "mode" => WindowLabelRule.Mode,
+            "last" => WindowLabelRule.Last,
+            "pure" => WindowLabelRule.Pure,
+            _ => throw new Pipeline.SemgException($"--label-rule '{text}': expected mode, last, pure or pure:F"),
+        };
+        if (parts.Length == 1) return (rule, 1.0);
+        if (rule != WindowLabelRule.Pure || parts.Length > 2
+            || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double purity)
+            || !(purity > 0 && purity <= 1))
+            throw new Pipeline.SemgException($"--label-rule '{text}': only pure takes a threshold, a fraction F with 0 < F ≤ 1 (e.g. pure:0.8)");
+        return (rule, purity);
     }
 
     public static PostProcessingOptions PostProcessing(ParseResult parse) =>

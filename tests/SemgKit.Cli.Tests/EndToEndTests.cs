@@ -130,6 +130,50 @@ public class EndToEndTests
     }
 
     [Fact]
+    public void FeaturesTakeWindowsInMsABandPassAndALabelRule()
+    {
+        using var dir = new TempDirectory();
+        var data = dir.File("sim");
+        Assert.Equal(0, CliRunner.Run("simulate", "--subjects", "1", "--repetitions", "1", "--classes", "2", "--out", data).ExitCode);
+        string[] Rows(params string[] extra)
+        {
+            var csv = dir.File("f.csv");
+            var r = CliRunner.Run(["features", data, "--features", "MAV,MNF", "--window-ms", "200", "--step-ms", "100", "--band-pass", "30", "200", "--out", csv, .. extra]);
+            Assert.True(r.ExitCode == 0, r.Error);
+            return File.ReadAllLines(csv);
+        }
+        var mode = Rows();
+        // one recording of 5000 samples: windows start at 100 .. 4800 every 100 -> 48
+        Assert.Equal(1 + 48, mode.Length);
+        Assert.Equal(1 + 48, Rows("--label-rule", "last").Length);
+        // rest → hand-open → rest: the pure rule leaves the windows that straddle a change of class without a label (the
+        // export keeps every window; training drops them)
+        static int Unlabelled(string[] rows) => rows.Skip(1).Count(l => l.Split(',')[^6] == "");
+        Assert.Equal(0, Unlabelled(mode));
+        var pure = Rows("--label-rule", "pure");
+        Assert.Equal(mode.Length, pure.Length);
+        Assert.InRange(Unlabelled(pure), 1, 8);
+        Assert.InRange(Unlabelled(Rows("--label-rule", "pure:0.5")), 0, Unlabelled(pure) - 1);
+        // a band-pass changes the features: compare the first MAV with the default 20–450 Hz
+        Assert.NotEqual(mode[1].Split(',')[0], RowsDefaultBand()[1].Split(',')[0]);
+        string[] RowsDefaultBand()
+        {
+            var csv = dir.File("g.csv");
+            Assert.Equal(0, CliRunner.Run("features", data, "--features", "MAV,MNF", "--window-ms", "200", "--step-ms", "100", "--out", csv).ExitCode);
+            return File.ReadAllLines(csv);
+        }
+        foreach (var bad in new[] { "pure:0", "pure:1.5", "last:0.5", "most" })
+        {
+            var r = CliRunner.Run("features", data, "--label-rule", bad, "--out", dir.File("h.csv"));
+            Assert.Equal(1, r.ExitCode);
+            Assert.Contains($"--label-rule '{bad}'", r.Error);
+        }
+        var b = CliRunner.Run("features", data, "--band-pass", "200", "30", "--out", dir.File("h.csv"));
+        Assert.Equal(1, b.ExitCode);
+        Assert.Contains("need 0 < LO < HI", b.Error);
+    }
+
+    [Fact]
     public void FeaturesOnABareCsvNeedsTheRate()
     {
         using var dir = new TempDirectory();

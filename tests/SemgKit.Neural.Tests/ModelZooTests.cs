@@ -281,7 +281,7 @@ public class ModelZooTests
     }
 
     [Fact]
-    public void FlopCounterCountsConvolutionsAndDenseLayers()
+    public void FlopCounterCountsConvolutionsDenseLayersLstmsAndAttention()
     {
         var model = ModelZoo.Get("cnn1d").CreateDefault().Model;
         long expected = 2L * (64 * 1020 * 8 * 3 + 32 * 508 * 64 * 3 + 10 * 252 * 32 * 3 + 1260 * 600 + 600 * 100 + 100 * 4);
@@ -289,6 +289,13 @@ public class ModelZooTests
         // emg-image-cnn (T 15, C 10, K 53): ColumnConv2d counts the kernel columns over its W input columns (1 after the first)
         long image = 2L * 15 * (32 * 1 * 1 * 10 + 32 * 32 * 3 * 1 + 64 * 32 * 5 * 1 + 64 * 64 * 5 * 1 + 53 * 64);
         Assert.Equal(image, FlopCounter.Forward(ModelZoo.Get("emg-image-cnn").CreateDefault().Model, [1, 1, 15, 10]));
+        // a two-layer bidirectional LSTM (F 6, H 5, T 7, batch 3): layer 1 reads 6 inputs, layer 2 the 10 of both directions
+        var lstm = new Lstm(6, 5, numLayers: 2, bidirectional: true);
+        Assert.Equal(2L * 3 * 7 * 2 * 4 * 5 * ((6 + 5) + (10 + 5)), FlopCounter.Forward(lstm, [3, 7, 6]));
+        // attention over T 9 steps of D 4, batch 2: keys 2·T·D², then per query scores and sums 2·T·D each
+        Assert.Equal(2L * 2 * (9 * 16 + 2 * 9 * 4), FlopCounter.Forward(new LuongAttention(4), [2, 9, 4]));
+        Assert.Equal(2L * 2 * (9 * 16 + 2 * 9 * 9 * 4), FlopCounter.Forward(new LuongAttention(4, AttentionOutput.AllSteps), [2, 9, 4]));
+        Assert.Equal(2L * 2 * (9 * 16 + 9 * 4), FlopCounter.Forward(new LuongAttention(4, AttentionOutput.WeightedSequence), [2, 9, 4]));
     }
 }
 

@@ -177,9 +177,10 @@ internal static class BenchCommand
     {
         var windows = new Option<int>("--windows") { Description = "Windows per batch pass", DefaultValueFactory = _ => 100_000 };
         var python = new Option<string>("--python") { Description = "Interpreter for the numpy/scipy peer (bench/peers/signal_peer.py); 'none' to skip", DefaultValueFactory = _ => "/usr/bin/python3" };
+        var json = new Option<string?>("--json") { Description = "Write ours and the peer's figures as JSON to this file" };
         var command = new Command("signal", "Signal benchmarks: features on 8 × 200 windows (batch, single window, bytes per window), SAMPEN+FUZZYEN, causal band-pass; side by side with numpy/scipy")
         {
-            windows, python,
+            windows, python, json,
         };
         command.SetAction((parse, ct) =>
         {
@@ -203,8 +204,8 @@ internal static class BenchCommand
             var table = new Table().Title("8 channels × 200-sample windows, fs 1000 Hz").AddColumns("workload", "SemgKit", "peer", "ratio");
             foreach (var f in ours!.Features)
             {
-                var label = f.Name == "tdfd7" ? "MAV WL ZC SSC RMS MNF MDF" : "Hudgins (MAV WL ZC SSC)";
-                var pr = theirs?.GetProperty(f.Name);
+                var label = Pipeline.Benchmarks.SignalBenchmark.FeatureWorkloads.First(w => w.Name == f.Name).Label;
+                System.Text.Json.JsonElement? pr = theirs is { } t && t.TryGetProperty(f.Name, out var row) ? row : null;
                 double? peerBatch = pr?.GetProperty("windowsPerSecond").GetDouble();
                 table.AddRow($"{label}: batch windows/s, 1 thread", f.WindowsPerSecond.ToString("N0", c), peerBatch?.ToString("N0", c) ?? "–",
                     peerBatch is null ? "–" : (f.WindowsPerSecond / peerBatch.Value).ToString("0.0", c) + "×");
@@ -222,6 +223,14 @@ internal static class BenchCommand
                 filterPeer?.ToString("N0", c) ?? "–", filterPeer is null ? "–" : (ours.FilterSamplesPerSecondPerChannel / filterPeer.Value).ToString("0.0", c) + "×");
             context.Console.Write(table);
             context.Console.WriteLine(peer ? $"peer: {theirs?.GetProperty("peer").GetString()} ({script})" : "peer not run (needs /usr/bin/python3 with numpy and scipy, and bench/peers/signal_peer.py)");
+            if (parse.GetValue(json) is { } path)
+            {
+                var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+                if (directory is not null) Directory.CreateDirectory(directory);
+                var document = new Dictionary<string, object?> { ["semgkit"] = ours, ["peer"] = theirs };
+                File.WriteAllText(path, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+                context.Console.WriteLine($"wrote {path}");
+            }
             return Task.FromResult(Program.ExitOk);
         });
         return command;

@@ -7,7 +7,7 @@ namespace SemgKit.Pipeline.Benchmarks;
 
 /// <summary>
 /// The signal-layer figures of <c>semg bench signal</c>, on the same workloads as <c>bench/peers/signal_peer.py</c>:
-/// features on 8-channel × 200-sample windows (batch windows/s, single-window latency, bytes allocated per window),
+/// features on 8-channel × 200-sample windows (<see cref="FeatureWorkloads"/>: batch windows/s, single-window latency, bytes allocated per window),
 /// SAMPEN + FUZZYEN per 1000 windows, and causal band-pass throughput.
 /// </summary>
 public static class SignalBenchmark
@@ -17,6 +17,17 @@ public static class SignalBenchmark
 
     /// <summary>The peer's Hudgins variant.</summary>
     public const string HudginsSet = "MAV,WL,ZC:0.01,SSC:0.0001";
+
+    /// <summary>The lower-limb paper's full TD+FD set (<c>TDFD</c>) with the peer's thresholds.</summary>
+    public const string TdfdSet = "MAV,RMS,WL,ZC:0.01,SSC:0.0001,VAR,MNF,MDF,PKF,MNP";
+
+    /// <summary>The feature rows, by the names the peer's JSON uses.</summary>
+    public static IReadOnlyList<(string Name, string Label, string Set)> FeatureWorkloads { get; } =
+    [
+        ("tdfd7", "MAV WL ZC SSC RMS MNF MDF", PeerSet),
+        ("hudgins", "Hudgins (MAV WL ZC SSC)", HudginsSet),
+        ("tdfd", "TD+FD (+ VAR PKF MNP)", TdfdSet),
+    ];
 
     /// <param name="WindowsPerSecond">Batch, one thread.</param>
     /// <param name="ParallelWindowsPerSecond">Batch through <see cref="FeatureSet.ExtractBatch"/> on <see cref="Environment.ProcessorCount"/> threads.</param>
@@ -32,7 +43,7 @@ public static class SignalBenchmark
         for (int i = 0; i < data.Length; i++)
             data[i] = (float)(Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble()));
         var rows = new List<FeatureRow>();
-        foreach (var (name, set) in new[] { ("tdfd7", PeerSet), ("hudgins", HudginsSet) })
+        foreach (var (name, _, set) in FeatureWorkloads)
         {
             cancellationToken.ThrowIfCancellationRequested();
             rows.Add(Features(name, FeatureCatalog.Parse(set, 1000), data, windows, channels, length));

@@ -80,19 +80,41 @@ public static class Entropy
 
     /// <summary>
     /// Fuzzy entropy (W. Chen, Z. Wang, H. Xie, W. Yu, "Characterization of surface EMG signal based on fuzzy entropy",
-    /// IEEE TNSRE 15(2), 2007) as LibEMG's Python computes it (FUZZYEN, defaults m = 2, r = 0.3, n = 2): each template
-    /// has its own mean removed, the similarity of two templates is exp(−dⁿ/r_abs) with d their Chebyshev distance and
-    /// r_abs = r·SD (sample SD, N − 1 divisor, as for <see cref="SampleEntropy"/>; LibEMG's Python uses N),
-    /// φ_q = Σ_{ordered pairs} similarity / ((N−q−1)(N−q)) over the pairs of the class remarks, and
-    /// FuzzyEn = ln((φ_m + ε)/(φ_{m+1} + ε)). Needs N ≥ m + 3.
+    /// IEEE TNSRE 15(2), 2007) as LibEMG's Python computes it (FUZZYEN, defaults m = 2, r = 0.3, n = 2), with the
+    /// width scaled by the window itself: r_abs = r·SD (sample SD, N − 1 divisor, as for <see cref="SampleEntropy"/>;
+    /// LibEMG's Python uses N), then <see cref="FuzzyEntropyAbsolute"/>. Needs N ≥ m + 3.
     /// </summary>
     public static float FuzzyEntropy(ReadOnlySpan<float> x, int dimension, float tolerance, int power)
     {
         Check(x, dimension, tolerance, "FUZZYEN");
+        return FuzzyEntropyCore(x, dimension, tolerance * StandardDeviation(x), power);
+    }
+
+    /// <summary>
+    /// Fuzzy entropy with a fixed membership width <paramref name="widthSignalUnits"/> = r_abs in the signal's units
+    /// (the r argument of the usual MATLAB <c>FuzzyEn(series, dim, r, n)</c>, J. Monge-Álvarez 2014, which LibEMG's Python
+    /// ports): each template of length q ∈ {m, m+1} has its own mean removed, two templates' similarity is
+    /// exp(−dⁿ/r_abs) with d their Chebyshev distance (r_abs is not raised to n), the N−q first templates are each
+    /// compared with all N−q+1, φ_q = Σ_{ordered pairs, j ≠ i} similarity / ((N−q−1)(N−q)) (pairs as in the class
+    /// remarks), and FuzzyEn = ln((φ_m + ε)/(φ_{m+1} + ε)), natural log, ε = 2.2204e-16. LibEMG's MATLAB reference
+    /// (matlab_FUZZYEN.csv) is this with r_abs = 0.3 × the sample SD of the whole recording's channel.
+    /// Needs N ≥ m + 3.
+    /// </summary>
+    public static float FuzzyEntropyAbsolute(ReadOnlySpan<float> x, int dimension, double widthSignalUnits, int power)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
+        if (!(widthSignalUnits > 0) || !double.IsFinite(widthSignalUnits))
+            throw new ArgumentOutOfRangeException(nameof(widthSignalUnits), widthSignalUnits, "The FUZZYEN width must be finite and > 0.");
+        TimeDomain.AtLeast(x, dimension + 3, "FUZZYEN");
+        return FuzzyEntropyCore(x, dimension, widthSignalUnits, power);
+    }
+
+    /// <summary>The shared kernel of <see cref="FuzzyEntropy"/> and <see cref="FuzzyEntropyAbsolute"/>; a width of 0 (constant window) makes every similarity 1.</summary>
+    private static float FuzzyEntropyCore(ReadOnlySpan<float> x, int dimension, double widthSignalUnits, int power)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(power, 1);
         int n = x.Length, m = dimension;
-        var sd = StandardDeviation(x);
-        var invR = (float)(1 / (tolerance * sd));
+        var invR = (float)(1 / widthSignalUnits);
         if (!float.IsFinite(invR))
             invR = float.MaxValue; // constant window: every distance is 0 and every similarity 1
         double sM = 0, sM1 = 0;

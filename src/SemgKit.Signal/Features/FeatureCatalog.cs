@@ -11,7 +11,9 @@ namespace SemgKit.Signal.Features;
 /// </summary>
 public static class FeatureCatalog
 {
-    private sealed record Entry(string Code, string Name, string Reference, string Parameter, bool NeedsRate, bool MultiChannel, Func<double?, double, object> Create);
+    /// <param name="CreateFromText">For a parameter that is not one number (e.g. WPE's <c>sym5:2</c>): builds the feature from the text after the colon.</param>
+    private sealed record Entry(string Code, string Name, string Reference, string Parameter, bool NeedsRate, bool MultiChannel, Func<double?, double, object> Create,
+        Func<string, object>? CreateFromText = null);
 
     private static readonly Entry[] Entries =
     [
@@ -71,14 +73,14 @@ public static class FeatureCatalog
         new("WENT", "Wavelet entropy (sym8, LibEMG levels)", "LibEMG getWENTfeat", "", true, false, (_, fs) => new WaveletEntropy(fs)),
         new("PSD", "Welch power spectral density bins (Hann, 50 % overlap; parameter = segment samples)", "Welch 1967 (scipy.signal.welch)", "segment", true, false,
             (p, fs) => new WelchPowerSpectralDensity(fs, Integer(p, 128, "PSD"))),
-        new("WPE", "Wavelet-packet node energies (db4; parameter = depth)", "Wavelet packets (Coifman & Wickerhauser 1992)", "depth", false, false,
-            (p, _) => new WaveletPacketEnergy(Wavelets.Wavelet.FromName("db4"), Integer(p, 3, "WPE"))),
+        new("WPE", "Wavelet-packet node energies (default db4, depth 3; WPE:2, WPE:sym5 or WPE:sym5:2)", "Wavelet packets (Coifman & Wickerhauser 1992)", "[wavelet:]depth", false, false,
+            (p, _) => new WaveletPacketEnergy(Wavelets.Wavelet.FromName("db4"), Integer(p, 3, "WPE")), WaveletPacketEnergyFromText),
     ];
 
     private static readonly (string Name, string[] Aliases, string[] Tokens)[] GroupTable =
     [
         ("Hudgins", ["HTD"], ["MAV", "WL", "ZC", "SSC"]),
-        ("TDPSD", [], ["M0", "M2", "M4", "SPARSI", "IRF", "WLF"]),
+        ("TDPSD", ["TD-PSD"], ["M0", "M2", "M4", "SPARSI", "IRF", "WLF"]),
         ("LS4", [], ["LS", "MFL", "MSR", "WAMP"]),
         ("LS9", [], ["LS", "MFL", "MSR", "WAMP", "ZC", "RMS", "IAV", "DASDV", "VAR"]),
         ("TDAR", [], ["MAV", "WL", "ZC", "SSC", "AR:4"]),
@@ -169,6 +171,18 @@ public static class FeatureCatalog
         var entry = Array.Find(Entries, e => e.Code == code)
             ?? throw new ArgumentException($"unknown feature '{parts[0]}' (known: {string.Join(", ", Codes)}; groups: {string.Join(", ", Groups)})");
         double? parameter = null;
+        if (parts.Length == 2 && entry.CreateFromText is { } fromText)
+        {
+            try
+            {
+                Collect(fromText(parts[1]), perChannel, multi);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"feature '{token}'{where}: {e.Message}", e);
+            }
+            return;
+        }
         if (parts.Length == 2)
         {
             if (entry.Parameter.Length == 0)
@@ -188,10 +202,28 @@ public static class FeatureCatalog
         {
             throw new ArgumentException($"feature '{token}'{where}: {e.Message}", e);
         }
+        Collect(feature, perChannel, multi);
+    }
+
+    private static void Collect(object feature, List<IFeature> perChannel, List<IMultiChannelFeature> multi)
+    {
         if (feature is IMultiChannelFeature m)
             multi.Add(m);
         else
             perChannel.Add((IFeature)feature);
+    }
+
+    /// <summary>WPE's parameter: <c>depth</c> (db4), <c>wavelet</c> (depth 3) or <c>wavelet:depth</c>, e.g. <c>sym5:2</c>.</summary>
+    private static WaveletPacketEnergy WaveletPacketEnergyFromText(string text)
+    {
+        var parts = text.Split(':', StringSplitOptions.TrimEntries);
+        bool leadingDepth = parts.Length == 1 && int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out _);
+        string wavelet = leadingDepth ? "db4" : parts[0];
+        string? depthText = leadingDepth ? parts[0] : parts.Length == 2 ? parts[1] : parts.Length == 1 ? null : throw new ArgumentException("expected WPE:depth, WPE:wavelet or WPE:wavelet:depth");
+        int depth = 3;
+        if (depthText is not null && !int.TryParse(depthText, NumberStyles.Integer, CultureInfo.InvariantCulture, out depth))
+            throw new ArgumentException($"depth '{depthText}' is not an integer");
+        return new WaveletPacketEnergy(Wavelets.Wavelet.FromName(wavelet), depth);
     }
 
     private static int Integer(double? value, int fallback, string code)

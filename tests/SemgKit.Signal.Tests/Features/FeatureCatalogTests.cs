@@ -10,6 +10,7 @@ public class FeatureCatalogTests
     {
         Assert.Equal(["MAV", "WL", "ZC", "SSC"], FeatureCatalog.Parse("HTD").Codes);
         Assert.Equal(["M0", "M2", "M4", "SPARSI", "IRF", "WLF"], FeatureCatalog.Parse("tdpsd").Codes);
+        Assert.Equal(["M0", "M2", "M4", "SPARSI", "IRF", "WLF"], FeatureCatalog.Parse("TD-PSD").Codes); // the literature's spelling
         Assert.Equal(["LS", "MFL", "MSR", "WAMP"], FeatureCatalog.Parse("LS4").Codes);
         Assert.Equal(9, FeatureCatalog.Parse("LS9").Codes.Count);
         Assert.Equal(["MAV", "WL", "ZC", "SSC", "AR"], FeatureCatalog.Parse("TDAR").Codes);

@@ -51,12 +51,12 @@ public class VectorKernelTests
         return Math.Log((results[0] + 2.220446049250313e-16) / (results[1] + 2.220446049250313e-16));
     }
 
-    /// <summary>LibEMG's FUZZYEN loop (template means removed, exp(−dⁿ/r)), with the sample SD.</summary>
-    private static double NaiveFuzzyEntropy(float[] x, int m, double r, int power)
+    /// <summary>LibEMG's FUZZYEN loop (template means removed, exp(−dⁿ/r)), with r·(sample SD), or the absolute width when given.</summary>
+    private static double NaiveFuzzyEntropy(float[] x, int m, double r, int power, double? widthSignalUnits = null)
     {
         int n = x.Length;
         double mean = x.Average(v => (double)v), sd = Math.Sqrt(x.Sum(v => (v - mean) * (v - mean)) / (n - 1));
-        var tol = r * sd;
+        var tol = widthSignalUnits ?? r * sd;
         var results = new double[2];
         for (var j = 0; j < 2; j++)
         {
@@ -113,8 +113,14 @@ public class VectorKernelTests
                 var expected = NaiveFuzzyEntropy(x, m, 0.3, power);
                 var actual = Entropy.FuzzyEntropy(x, m, 0.3f, power);
                 Assert.True(Math.Abs(expected - actual) <= 2e-4 * Math.Max(1, Math.Abs(expected)), $"n={n} m={m} n={power}: naive {expected}, ours {actual}");
+                var width = 0.1 + 3 * rng.NextDouble();
+                expected = NaiveFuzzyEntropy(x, m, 0, power, width);
+                actual = Entropy.FuzzyEntropyAbsolute(x, m, width, power);
+                Assert.True(Math.Abs(expected - actual) <= 2e-4 * Math.Max(1, Math.Abs(expected)), $"n={n} m={m} n={power} width={width}: naive {expected}, ours {actual}");
             }
         }
+        Assert.Throws<ArgumentOutOfRangeException>(() => Entropy.FuzzyEntropyAbsolute(new float[10], 2, 0, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FuzzyEntropy(referenceStandardDeviation: double.NaN));
     }
 
     [Fact]

@@ -80,6 +80,39 @@ public class FilteringTests
     }
 
     [Fact]
+    public void MultiChannelZeroPhaseMatchesScipySosfiltfiltInBothLayoutsAndInPlace()
+    {
+        var (input, filters) = Fixture();
+        int channels = input.Length, samples = input[0].Length;
+        var channelMajor = input.SelectMany(x => x).ToArray();
+        var frameMajor = new float[channelMajor.Length];
+        for (int c = 0; c < channels; c++)
+            for (int i = 0; i < samples; i++)
+                frameMajor[i * channels + c] = input[c][i];
+        foreach (var f in filters)
+        {
+            var sos = GoldenFixtures.Sos(f.GetProperty("sos"));
+            var expected = GoldenFixtures.Matrix(f.GetProperty("sosfiltfilt"));
+            var byChannel = new float[channelMajor.Length];
+            ZeroPhase.ApplyChannelMajor(sos, channelMajor, channels, byChannel);
+            var byFrame = (float[])frameMajor.Clone();
+            ZeroPhase.ApplyFrameMajor(sos, byFrame, channels, byFrame); // in place
+            for (int c = 0; c < channels; c++)
+            {
+                var single = new float[samples];
+                ZeroPhase.Apply(sos, input[c], single);
+                Assert.Equal(single, byChannel.AsSpan(c * samples, samples).ToArray());
+                Assert.Equal(single, Enumerable.Range(0, samples).Select(i => byFrame[i * channels + c]).ToArray());
+                GoldenFixtures.AssertClose(expected[c], ToDouble(single), 1e-5, 1e-2, $"{f.GetProperty("name")} ch{c}");
+            }
+        }
+        var sos4 = Butterworth.BandPass(4, 20, 450, 1000);
+        Assert.Contains("not a whole number of 3-channel frames", Assert.Throws<ArgumentException>(() => ZeroPhase.ApplyFrameMajor(sos4, new float[100], 3, new float[100])).Message);
+        Assert.Contains("shorter", Assert.Throws<ArgumentException>(() => ZeroPhase.ApplyChannelMajor(sos4, new float[120], 2, new float[100])).Message);
+        Assert.Contains("27", Assert.Throws<ArgumentException>(() => ZeroPhase.ApplyChannelMajor(sos4, new float[54], 2, new float[54])).Message);
+    }
+
+    [Fact]
     public void ZeroPhaseRejectsInputsNotLongerThanThePad()
     {
         var sos = Butterworth.BandPass(4, 20, 450, 1000); // 4 sections → padlen 3·(9 − 0) = 27

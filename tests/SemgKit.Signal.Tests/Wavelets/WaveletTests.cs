@@ -1,6 +1,7 @@
 using SemgKit.Signal.Features;
 using SemgKit.Signal.Tests.Filters;
 using SemgKit.Signal.Wavelets;
+using SemgKit.Signal.Windows;
 using SemgKit.TestSupport;
 using static SemgKit.Signal.Tests.Transforms.TransformFixtures;
 
@@ -89,6 +90,32 @@ public class WaveletTests
         new WaveletPacketEnergy(Wavelet.Daubechies(4), 3, normalise: true).Extract(x, values);
         GoldenFixtures.AssertClose(expected.Select(v => v / expected.Sum()).ToArray(), ToDouble(values), 1e-5, 1e-3, "WPE normalised");
         Assert.Equal(0, Allocations.Fewest(() => feature.Extract(x, values)));
+    }
+
+    [Fact]
+    public void WpeCodeTakesAnyWaveletAndDepthAndMatchesPywtNodeEnergies()
+    {
+        foreach (var c in Load("wavelet_packet.json").GetProperty("cases").EnumerateArray())
+        {
+            var x = FloatRow(c.GetProperty("x"));
+            string wavelet = c.GetProperty("wavelet").GetString()!;
+            int level = c.GetProperty("level").GetInt32();
+            var expected = c.GetProperty("freq").GetProperty("data").EnumerateArray().Select(Row).Select(n => n.Sum(v => v * v)).ToArray();
+            var codes = wavelet == "db4" ? new[] { $"WPE:{level}", $"WPE:db4:{level}" } : [$"WPE:{wavelet}:{level}"];
+            if (level == 3) codes = [.. codes, $"WPE:{wavelet}"]; // depth 3 by default
+            foreach (var code in codes)
+            {
+                var set = FeatureCatalog.Parse(code);
+                Assert.Equal(1 << level, set.ValuesPerWindow(1));
+                var values = new float[1 << level];
+                set.Extract(MultiChannelWindow.OverBlock(x, 1), values);
+                GoldenFixtures.AssertClose(expected, ToDouble(values), 1e-5, 1e-3, $"{code} N={x.Length}");
+            }
+        }
+        Assert.Contains("Unknown wavelet 'coif3'", Assert.Throws<ArgumentException>(() => FeatureCatalog.Parse("WPE:coif3:2")).Message);
+        Assert.Contains("feature 'WPE:sym5:x'", Assert.Throws<ArgumentException>(() => FeatureCatalog.Parse("WPE:sym5:x")).Message);
+        Assert.Contains("feature 'WPE:0'", Assert.Throws<ArgumentException>(() => FeatureCatalog.Parse("WPE:0")).Message);
+        Assert.Contains("expected WPE:depth", Assert.Throws<ArgumentException>(() => FeatureCatalog.Parse("WPE:db4:2:1")).Message);
     }
 
     [Fact]

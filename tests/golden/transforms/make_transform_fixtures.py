@@ -9,7 +9,8 @@ Writes beside this script (all inputs are seeded float32 signals; references com
   spectrogram.json   scipy.signal.spectrogram (psd density, psd spectrum, magnitude) with hann and hamming, 256/128
   wavelets.json      pywt filter banks (dec_lo, dec_hi) for db1..db10, sym2..sym10
   dwt.json           pywt.dwt and pywt.wavedec (mode='symmetric') for db1, db4, sym5 at lengths 37 and 64
-  wavelet_packet.json  pywt.WaveletPacket(x, 'db4', 'symmetric', maxlevel=3) level-3 nodes in natural and freq order
+  wavelet_packet.json  pywt.WaveletPacket(x, w, 'symmetric', maxlevel=L) level-L nodes in natural and freq order
+                     (db4 L3 at lengths 200 and 151, sym5 L2, sym8 L4, db1 L3)
   libemg_wavelet.json  LibEMG's WENG, WV, WWL, WENT (feature_extractor.py formulas: sym8, level floor(log2(fs/2)-1))
   tkeo.json          Teager-Kaiser psi[n] = x[n]^2 - x[n-1] x[n+1] with x[-1] = x[N] = 0
 
@@ -92,12 +93,13 @@ def main():
     dump("dwt.json", {**versions, "cases": dwt})
 
     wp_cases = []
-    for n in (200, 151):
-        x = signal(500 + n, n).astype(np.float64)
-        wp = pywt.WaveletPacket(x, "db4", mode="symmetric", maxlevel=3)
-        natural = wp.get_level(3, order="natural")
-        freq = wp.get_level(3, order="freq")
-        wp_cases.append({"x": r(x), "wavelet": "db4", "level": 3,
+    for n, name, level in ((200, "db4", 3), (151, "db4", 3), (200, "sym5", 2), (151, "sym8", 4), (64, "db1", 3)):
+        seed = 500 + n if name == "db4" else 700 + n + level
+        x = signal(seed, n).astype(np.float64)
+        wp = pywt.WaveletPacket(x, name, mode="symmetric", maxlevel=level)
+        natural = wp.get_level(level, order="natural")
+        freq = wp.get_level(level, order="freq")
+        wp_cases.append({"x": r(x), "wavelet": name, "level": level,
                          "natural": {"paths": [nd.path for nd in natural], "data": [r(nd.data) for nd in natural]},
                          "freq": {"paths": [nd.path for nd in freq], "data": [r(nd.data) for nd in freq]}})
     dump("wavelet_packet.json", {**versions, "cases": wp_cases})
