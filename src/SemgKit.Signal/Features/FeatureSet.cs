@@ -29,7 +29,7 @@ public sealed class FeatureSet
     /// channel by channel; the others from the window-wide <see cref="FusedTimeDomain"/> statistics or
     /// <see cref="MultiChannelPowerSpectrum"/> lane-wise kernels, for all channels at once.
     /// </summary>
-    private enum Kind { PerChannel, MeanAbsoluteValue, RootMeanSquare, WaveformLength, ZeroCrossings, SlopeSignChanges, MeanFrequency, MedianFrequency }
+    private enum Kind { PerChannel, MeanAbsoluteValue, RootMeanSquare, Variance, WaveformLength, ZeroCrossings, SlopeSignChanges, MeanFrequency, MedianFrequency, PeakFrequency, MeanPower }
 
     /// <summary>A set of per-channel <paramref name="features"/> then <paramref name="multiChannelFeatures"/>, each in order.</summary>
     /// <exception cref="ArgumentException">The set is empty or two features share a code.</exception>
@@ -58,11 +58,14 @@ public sealed class FeatureSet
             {
                 MeanAbsoluteValue => Kind.MeanAbsoluteValue,
                 RootMeanSquare => Kind.RootMeanSquare,
+                Variance => Kind.Variance,
                 WaveformLength => Kind.WaveformLength,
                 ZeroCrossings z => Fused(Kind.ZeroCrossings, ref _zeroCrossingThresholdAbs, z.ThresholdAbs),
                 SlopeSignChanges s => Fused(Kind.SlopeSignChanges, ref _slopeThreshold, s.Threshold),
                 MeanFrequency => Kind.MeanFrequency,
                 MedianFrequency => Kind.MedianFrequency,
+                PeakFrequency => Kind.PeakFrequency,
+                MeanPower => Kind.MeanPower,
                 _ => Kind.PerChannel,
             };
             _fused |= _kinds[i] is >= Kind.MeanAbsoluteValue and <= Kind.SlopeSignChanges;
@@ -193,6 +196,11 @@ public sealed class FeatureSet
                     for (var c = 0; c < channels; c++)
                         row[first + c * stride] = MathF.Sqrt(sums[c].SumOfSquares / n);
                     break;
+                case Kind.Variance:
+                    if (n < 2) TimeDomain.Variance(window.Channel(0)); // throws its clear error
+                    for (var c = 0; c < channels; c++)
+                        row[first + c * stride] = sums[c].SumOfSquares / (n - 1);
+                    break;
                 case Kind.WaveformLength:
                     for (var c = 0; c < channels; c++)
                         row[first + c * stride] = sums[c].WaveformLength;
@@ -210,6 +218,12 @@ public sealed class FeatureSet
                     break;
                 case Kind.MedianFrequency when spectrum is not null:
                     spectrum.MedianFrequencies(((MedianFrequency)_features[i]).SampleRateHz, row, first, stride);
+                    break;
+                case Kind.PeakFrequency when spectrum is not null:
+                    spectrum.PeakFrequencies(((PeakFrequency)_features[i]).SampleRateHz, row, first, stride);
+                    break;
+                case Kind.MeanPower when spectrum is not null:
+                    spectrum.MeanPowers(row, first, stride);
                     break;
             }
         }
@@ -236,7 +250,7 @@ public sealed class FeatureSet
             {
                 for (var i = 0; i < _features.Length; i++)
                 {
-                    var bulk = _kinds[i] is Kind.MeanFrequency or Kind.MedianFrequency ? spectrum is not null : _kinds[i] != Kind.PerChannel;
+                    var bulk = _kinds[i] is Kind.MeanFrequency or Kind.MedianFrequency or Kind.PeakFrequency or Kind.MeanPower ? spectrum is not null : _kinds[i] != Kind.PerChannel;
                     if (!bulk)
                         _features[i].Extract(x, block.Slice(_offsets[i], _features[i].ValuesPerChannel), scratch);
                 }

@@ -148,6 +148,64 @@ public sealed class MultiChannelPowerSpectrum
     }
 
     /// <summary>
+    /// PKF = f_k at the first maximum P_k (Hz; 0 for a zero spectrum) of each channel c, written to
+    /// <paramref name="destination"/>[<paramref name="first"/> + c·<paramref name="stride"/>]: <see cref="Spectral.PeakFrequency"/> lane-wise.
+    /// </summary>
+    public void PeakFrequencies(double sampleRateHz, Span<float> destination, int first, int stride)
+    {
+        if (_wide)
+            PeakFrequencies<Lanes512>(sampleRateHz, destination, first, stride);
+        else
+            PeakFrequencies<LanesVector>(sampleRateHz, destination, first, stride);
+    }
+
+    private void PeakFrequencies<TL>(double sampleRateHz, Span<float> destination, int first, int stride) where TL : unmanaged, IDoubleLanes<TL>
+    {
+        var power = MemoryMarshal.Cast<double, TL>(_power.AsSpan());
+        var one = TL.Create(1);
+        for (var g = 0; g * TL.Count < ChannelCount; g++)
+        {
+            var p = power.Slice(g * _m, _m);
+            TL best = p[0], bin = default, k = default;
+            for (var i = 1; i < p.Length; i++)
+            {
+                k += one;
+                var higher = TL.GreaterThan(p[i], best); // strictly: the first maximum wins, NaN never does
+                best = TL.Select(higher, p[i], best);
+                bin = TL.Select(higher, k, bin);
+            }
+            for (var lane = 0; lane < TL.Count && g * TL.Count + lane < ChannelCount; lane++)
+                destination[first + (g * TL.Count + lane) * stride] = (float)(bin[lane] * sampleRateHz / FftLength);
+        }
+    }
+
+    /// <summary>
+    /// MNP = Σ P_k / (L/2) of each channel c, written to <paramref name="destination"/>[<paramref name="first"/> + c·<paramref name="stride"/>]:
+    /// <see cref="Spectral.MeanPower"/> lane-wise (the same sums in the same order).
+    /// </summary>
+    public void MeanPowers(Span<float> destination, int first, int stride)
+    {
+        if (_wide)
+            MeanPowers<Lanes512>(destination, first, stride);
+        else
+            MeanPowers<LanesVector>(destination, first, stride);
+    }
+
+    private void MeanPowers<TL>(Span<float> destination, int first, int stride) where TL : unmanaged, IDoubleLanes<TL>
+    {
+        var power = MemoryMarshal.Cast<double, TL>(_power.AsSpan());
+        for (var g = 0; g * TL.Count < ChannelCount; g++)
+        {
+            var p = power.Slice(g * _m, _m);
+            TL total = default;
+            for (var i = 0; i < p.Length; i++)
+                total += p[i];
+            for (var lane = 0; lane < TL.Count && g * TL.Count + lane < ChannelCount; lane++)
+                destination[first + (g * TL.Count + lane) * stride] = (float)(total[lane] / _m);
+        }
+    }
+
+    /// <summary>
     /// MDF = f_k of the first k with Σ_{j≤k} P_j &gt; ½ Σ P (Hz; 0 when there is none, e.g. a zero spectrum) of each
     /// channel c, written to <paramref name="destination"/>[<paramref name="first"/> + c·<paramref name="stride"/>].
     /// </summary>

@@ -38,12 +38,40 @@ public class FeatureSetTests
             Assert.Equal(TimeDomain.ZeroCrossings(x, 0.1f), row[ch * 6 + 2]);
             Assert.Equal(TimeDomain.SlopeSignChanges(x, 0.01f), row[ch * 6 + 3]);
             Assert.Equal(TimeDomain.RootMeanSquare(x), row[ch * 6 + 4], 1e-6 * TimeDomain.RootMeanSquare(x));
-            Assert.Equal(TimeDomain.Variance(x), row[ch * 6 + 5]);
+            Assert.Equal(TimeDomain.Variance(x), row[ch * 6 + 5], 1e-6 * TimeDomain.Variance(x)); // fused too
         }
         var before = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < 10; i++)
             set.Extract(new MultiChannelWindow(buffer, c, t, i, 30), row);
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void TdfdSetFromTheWindowWideKernelsEqualsEachFeatureAlone()
+    {
+        var rng = new Random(9);
+        const int c = 9, t = 200; // 9 channels: a second, partly filled group of spectrum lanes
+        var buffer = new float[c * t];
+        for (var i = 0; i < buffer.Length; i++)
+            buffer[i] = (float)(rng.NextDouble() * 2 - 1);
+        var set = FeatureCatalog.Parse("TDFD", 1000);
+        var row = new float[set.ValuesPerWindow(c)];
+        var window = MultiChannelWindow.OverBlock(buffer, c);
+        set.Extract(window, row);
+        var alone = new float[1];
+        for (var ch = 0; ch < c; ch++)
+        {
+            for (var f = 0; f < set.Features.Count; f++)
+            {
+                var feature = set.Features[f];
+                feature.Extract(window.Channel(ch), alone);
+                // fused sums (MAV RMS WL VAR) differ by float summation order; the spectral ones read the same spectrum
+                Assert.True(Math.Abs(alone[0] - row[ch * 10 + f]) <= 1e-5 * Math.Abs(alone[0]) + 1e-6,
+                    $"ch{ch + 1}.{feature.Code}: alone {alone[0]}, in the set {row[ch * 10 + f]}");
+            }
+        }
+        Assert.Throws<ArgumentException>(() => FeatureCatalog.Parse("MAV,VAR").Extract(MultiChannelWindow.OverBlock(new float[2], 2), new float[4]));
+        Assert.Equal(0, Allocations.Fewest(() => set.Extract(MultiChannelWindow.OverBlock(buffer, c), row)));
     }
 
     /// <summary>

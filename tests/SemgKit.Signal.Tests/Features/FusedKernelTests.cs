@@ -106,8 +106,16 @@ public class FusedKernelTests
         var mdf = new float[channels];
         spectrum.MeanFrequencies(1000, mnf, 0, 1);
         spectrum.MedianFrequencies(1000, mdf, 0, 1);
+        var pkf = new float[channels];
+        var mnp = new float[channels];
+        spectrum.PeakFrequencies(1000, pkf, 0, 1);
+        spectrum.MeanPowers(mnp, 0, 1);
+        var copy = new PowerSpectrum();
         for (var c = 0; c < channels; c++)
         {
+            spectrum.CopyChannel(c, copy); // the per-channel kernels on the same values: bit for bit
+            Assert.Equal(Spectral.PeakFrequency(copy, 1000), pkf[c]);
+            Assert.Equal(Spectral.MeanPower(copy), mnp[c]);
             reference.Compute(window.Channel(c));
             Assert.Equal(reference.FftLength, spectrum.FftLength);
             var peak = 0.0;
@@ -130,6 +138,9 @@ public class FusedKernelTests
         var row = new float[6];
         spectrum.MeanFrequencies(1000, row, 0, 2);
         spectrum.MedianFrequencies(1000, row, 1, 2);
+        Assert.All(row, v => Assert.Equal(0, v));
+        spectrum.PeakFrequencies(1000, row, 0, 2);
+        spectrum.MeanPowers(row, 1, 2);
         Assert.All(row, v => Assert.Equal(0, v));
     }
 }
