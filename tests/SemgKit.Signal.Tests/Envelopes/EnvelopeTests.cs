@@ -84,6 +84,33 @@ public class EnvelopeTests
     }
 
     [Fact]
+    public void MovingRmsIsPositivelyHomogeneousAndItsSquareIsLinearInThePowerOfAddedSignals()
+    {
+        // RMS is not linear; its properties: R(a·x) = |a|·R(x), and R² is the moving mean of x², so for signals with
+        // disjoint support (one zero wherever the other is not) R²(x + y) = R²(x) + R²(y).
+        var rng = new Random(31);
+        for (var trial = 0; trial < 10; trial++)
+        {
+            var n = rng.Next(50, 800);
+            var w = rng.Next(1, 60);
+            var x = RandomSignal(rng, n);
+            var rx = new float[n];
+            new MovingRms(w).Process(x, rx);
+            var scaled = new float[n];
+            new MovingRms(w).Process(x.Select(v => -3f * v).ToArray(), scaled);
+            for (var i = 0; i < n; i++)
+                Assert.Equal(3.0 * rx[i], scaled[i], 1e-4 * (1 + rx[i]));
+            var even = x.Select((v, i) => i % 2 == 0 ? v : 0f).ToArray();
+            var odd = x.Select((v, i) => i % 2 == 1 ? v : 0f).ToArray();
+            float[] re = new float[n], ro = new float[n];
+            new MovingRms(w).Process(even, re);
+            new MovingRms(w).Process(odd, ro);
+            for (var i = 0; i < n; i++)
+                Assert.Equal(rx[i] * (double)rx[i], re[i] * (double)re[i] + ro[i] * (double)ro[i], 1e-4 * (1 + rx[i] * rx[i]));
+        }
+    }
+
+    [Fact]
     public void ZScoreFitsOnTrainingDataAndStandardises()
     {
         float[] train = [1, 2, 3, 4, 10, 10, 10, 10]; // 2 channels × 4

@@ -44,6 +44,23 @@ public class OnsetTests
         }
     }
 
+    [Fact]
+    public void StreamingTkeoIsHomogeneousOfDegreeTwo()
+    {
+        // ψ is quadratic, not linear: ψ(a·x) = a²·ψ(x), for any chunking
+        var rng = new Random(29);
+        var x = RandomSignal(rng, 400);
+        var psi = new float[400];
+        new Tkeo().Process(x, psi);
+        var scaled = new float[400];
+        var tkeo = new Tkeo();
+        var y = x.Select(v => -1.5f * v).ToArray();
+        foreach (var (s, len) in Chunks(rng, 400))
+            tkeo.Process(y.AsSpan(s, len), scaled.AsSpan(s, len));
+        for (var i = 0; i < 400; i++)
+            Assert.Equal(2.25 * psi[i], scaled[i], 1e-4 * (1 + Math.Abs(psi[i])));
+    }
+
     private static float[] Bursty(int n, params (int Start, int End)[] bursts)
     {
         var rng = new Random(9);
