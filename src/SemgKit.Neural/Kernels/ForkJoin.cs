@@ -50,13 +50,36 @@ internal static unsafe class ForkJoin
 
     [ThreadStatic] private static int _slot;
 
+    /// <summary>Every part on the caller, with the forked path's contract: all parts run, then the first exception is rethrown wrapped.</summary>
+    private static void RunInline<TBody>(int parts, ref TBody body) where TBody : struct, IForkJoinBody
+    {
+        if (parts == 1)
+        {
+            body.Run(0, 1);
+            return;
+        }
+        Exception? first = null;
+        for (int p = 0; p < parts; p++)
+        {
+            try
+            {
+                body.Run(p, parts);
+            }
+            catch (Exception e)
+            {
+                first ??= e;
+            }
+        }
+        if (first is not null) throw new AggregateException(first);
+    }
+
     /// <summary>Runs <c>body.Run(part, parts)</c> for every part on the caller and up to <c>workers − 1</c> helpers.</summary>
     /// <remarks>The body is passed by value: the helpers reach this call's copy on the caller's stack.</remarks>
     public static void Run<TBody>(int parts, TBody body, int workers = int.MaxValue) where TBody : struct, IForkJoinBody
     {
         if (parts <= 1 || workers <= 1 || Environment.ProcessorCount < 2 || Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
         {
-            for (int p = 0; p < parts; p++) body.Run(p, parts);
+            RunInline(parts, ref body);
             return;
         }
         try

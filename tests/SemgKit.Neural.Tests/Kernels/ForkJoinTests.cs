@@ -112,4 +112,14 @@ public class ForkJoinTests
         ForkJoin.Run(3, new Counting(again, new int[3]));
         Assert.All(again, count => Assert.Equal(1, count));
     }
+
+    [Fact]
+    public void TheInlinePathKeepsTheSameContractForExceptions()
+    {
+        // workers: 1 runs every part on the caller, as when another job holds the helpers
+        var runs = new int[6];
+        var error = Assert.Throws<AggregateException>(() => ForkJoin.Run(6, new Counting(runs, new int[6], throwIn: 4), workers: 1));
+        Assert.Equal("part 4", Assert.IsType<InvalidOperationException>(error.InnerException).Message);
+        Assert.All(runs, count => Assert.Equal(1, count));
+    }
 }
