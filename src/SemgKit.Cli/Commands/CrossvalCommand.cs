@@ -11,7 +11,7 @@ internal static class CrossvalCommand
 {
     public static Command Create(CliContext context)
     {
-        var models = new Option<string>("--models") { Description = $"Comma-separated models ({EncoderArguments.ModelNames}), each optionally +balanced, +pretrain (networks) or +ensemble[:K][:vote|:best]", DefaultValueFactory = _ => string.Join(",", ClassifierSpec.All.Select(m => m.Name)) };
+        var models = new Option<string>("--models") { Description = $"Comma-separated models ({EncoderArguments.ModelNames}), each optionally +balanced, +pretrain or +population (networks) or +ensemble[:K][:vote|:best]", DefaultValueFactory = _ => string.Join(",", ClassifierSpec.All.Select(m => m.Name)) };
         var split = new Option<string?>("--split") { Description = "repetition[:F] | half[:F] | pooled-half[:F] | loso | kfold[:K] | sessions:TRAIN->TEST (default: repetition, or half without repetition numbers)" };
         var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => Path.Combine("out", "crossval") };
         var command = new Command("crossval", "Cross-validate several models under one protocol; writes results.json, report.html and report.md")

@@ -18,7 +18,7 @@ internal static class DemoCommand
     {
         var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => Path.Combine("out", "demo") };
         var split = new Option<string?>("--split") { Description = "repetition[:F] | half[:F] | pooled-half[:F] | loso | kfold[:K] | sessions:TRAIN->TEST (default: repetition, or half when recordings have no repetition numbers)" };
-        var models = new Option<string>("--models") { Description = $"Comma-separated models ({EncoderArguments.ModelNames}), each optionally +balanced, +pretrain (networks) or +ensemble[:K][:vote|:best]", DefaultValueFactory = _ => "lda" };
+        var models = new Option<string>("--models") { Description = $"Comma-separated models ({EncoderArguments.ModelNames}), each optionally +balanced, +pretrain or +population (networks) or +ensemble[:K][:vote|:best]", DefaultValueFactory = _ => "lda" };
         var command = new Command("demo", "Run the whole path on the embedded synthetic data (or --data) and write results.json, report.html and report.md")
         {
             EncoderArguments.Data, EncoderArguments.SampleRate, output, split, models, SimulateCommand.Seed, SimulateCommand.Subjects, SimulateCommand.Repetitions,

@@ -35,8 +35,10 @@ public static class FeatureEvaluation
         }
         // one encoding per distinct input (feature rows for classic learners, raw windows, spectrograms, ... for networks)
         var inputs = request.Models.Select(m => m.EncoderFor(request.Encoder)).Distinct().ToArray();
-        int total = folds.Count * (inputs.Length + request.Models.Count);
-        var encodings = new Dictionary<FeatureEncoderOptions, (FeatureWindowEncoder Encoder, List<(EvaluationFold Fold, WindowedFeatures Train, WindowedFeatures Test)> Folds)>();
+        // +population models: one network on every fold's training recordings (checked never to be a fold's test recordings)
+        var pooled = request.Models.Any(m => m.Population is not null) ? PooledTraining(folds, request) : null;
+        int total = folds.Count * (inputs.Length + request.Models.Count) + request.Models.Count(m => m.Population is not null);
+        var encodings = new Dictionary<FeatureEncoderOptions, (FeatureWindowEncoder Encoder, List<(EvaluationFold Fold, WindowedFeatures Train, WindowedFeatures Test)> Folds, WindowedFeatures? Pooled)>();
         int step = 0;
         foreach (var options in inputs)
         {
@@ -58,7 +60,8 @@ public static class FeatureEvaluation
             }
             if (encoded.Count == 0)
                 throw new SemgException($"no fold has both training and test windows (windows of {request.Encoder.WindowMs} ms need recordings longer than that plus {request.Encoder.WarmupMs} ms warm-up)");
-            encodings[options] = (encoder, encoded);
+            bool needsPooled = pooled is not null && request.Models.Any(m => m.Population is not null && m.EncoderFor(request.Encoder) == options);
+            encodings[options] = (encoder, encoded, needsPooled ? encoder.EncodeAll(pooled!, cancellationToken, cache: cache) : null);
         }
 
         var models = new List<ModelResult>();
@@ -72,7 +75,15 @@ public static class FeatureEvaluation
             var histories = new List<IReadOnlyList<EpochResult>>();
             var votes = new RecordingVotes();
             double trainSeconds = 0, predictSeconds = 0;
-            var (encoder, encoded) = encodings[spec.EncoderFor(request.Encoder)];
+            var (encoder, encoded, pooledWindows) = encodings[spec.EncoderFor(request.Encoder)];
+            StandardizedClassifier? population = null;
+            if (spec.Population is { } populationSpec)
+            {
+                progress?.Report((step++, total, $"{spec.Name}: population model on {pooled!.Count} training recordings"));
+                var populationClock = Stopwatch.StartNew();
+                population = StandardizedClassifier.Fit(populationSpec, TrainingSetOf(pooledWindows!, pooled!, encoder, request.Seed), cancellationToken);
+                trainSeconds += populationClock.Elapsed.TotalSeconds;
+            }
             // Folds train side by side, one thread each, in groups of spec.Threads (bit-identical to one fold at a time on
             // spec.Threads threads); each group's models then predict one after another, so the timing is not shared.
             int workers = Math.Clamp(spec.Threads, 1, encoded.Count);
@@ -85,7 +96,7 @@ public static class FeatureEvaluation
                 {
                     var (fold, train, _) = encoded[g0 + j];
                     var fitClock = Stopwatch.StartNew();
-                    var set = TrainingSetOf(train, fold.Train, encoder, request.Seed) with { Threads = groupSize > 1 ? 1 : 0 };
+                    var set = TrainingSetOf(train, fold.Train, encoder, request.Seed) with { Threads = groupSize > 1 ? 1 : 0, Population = population };
                     return (Model: StandardizedClassifier.Fit(spec, set, cancellationToken), Seconds: fitClock.Elapsed.TotalSeconds);
                 }, cancellationToken, maxDegreeOfParallelism: groupSize);
                 for (int j = 0; j < groupSize; j++)
@@ -116,7 +127,7 @@ public static class FeatureEvaluation
                 with { History = TrainingCurves.Mean(histories), RecordingVoteAccuracy = votes.Accuracy, SmoothedAccuracy = votes.SmoothedAccuracy, GroupAccuracy = votes.GroupAccuracy() });
         }
         progress?.Report((total, total, "done"));
-        var (first, firstFolds) = encodings[inputs[0]];
+        var (first, firstFolds, _) = encodings[inputs[0]];
 
         return new EvaluationResults
         {
@@ -139,6 +150,25 @@ public static class FeatureEvaluation
             Notes = notes,
             WallSeconds = clock.Elapsed.TotalSeconds,
         };
+    }
+
+    /// <summary>
+    /// Every fold's training recordings, each once, in fold order: the population model's training set. Refused when a
+    /// recording that one fold tests trains another (leave one subject out, k-fold), as the population would have seen it.
+    /// </summary>
+    private static IReadOnlyList<Recording> PooledTraining(IReadOnlyList<EvaluationFold> folds, FeatureEvaluationRequest request)
+    {
+        var tested = new HashSet<Recording>(folds.SelectMany(f => f.Test), ReferenceEqualityComparer.Instance);
+        var seen = new HashSet<Recording>(ReferenceEqualityComparer.Instance);
+        var pooled = new List<Recording>();
+        string models = string.Join(", ", request.Models.Where(m => m.Population is not null).Select(m => m.Name));
+        foreach (var recording in folds.SelectMany(f => f.Train))
+        {
+            if (tested.Contains(recording))
+                throw new SemgException($"{models}: +population trains one network on every fold's training recordings, but under split '{request.Split.Name}' {recording.Metadata.Source} trains one fold and tests another; use a split whose folds keep their test recordings out of every fold's training (repetition, half, sessions)");
+            if (seen.Add(recording)) pooled.Add(recording);
+        }
+        return pooled;
     }
 
     /// <summary>The training set of encoded windows, with each row's group and recording, and the rows' shape for networks.</summary>

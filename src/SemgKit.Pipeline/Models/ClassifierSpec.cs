@@ -21,6 +21,15 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
     /// </summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>
+    /// The learner of the population model (the <c>+population</c> modifier of a network; null = none). An evaluation fits it
+    /// once on the pooled training recordings of every fold, and each fold's model starts from it
+    /// (<see cref="TrainingSet.Population"/>): the fold's network is fine-tuned from the population network's weights, on the
+    /// population's standardisation. Only for splits whose folds never test a recording that another fold trains on (e.g.
+    /// repetition): the population then sees none of any fold's test data.
+    /// </summary>
+    public ClassifierSpec? Population { get; init; }
+
     /// <summary>A <see cref="Neural.Models.ModelZoo"/> network trained with <paramref name="options"/>.</summary>
     public static ClassifierSpec Network(string architecture, NetworkTrainingOptions options)
     {
@@ -86,7 +95,9 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
     /// shrinkage S in [0, 1] or <c>lda:auto</c> (Ledoit-Wolf) (e.g. <c>svm:1</c>). A name may carry modifiers:
     /// <c>+balanced</c> (class weights n/(K·n_k), for svm, svm-linear, rf and networks), <c>+pretrain</c> (networks: layer-wise
     /// autoencoder pre-training of the conv layers before training, as <c>--pretrain</c>) and the balanced-subset ensemble
-    /// <c>+ensemble[:K][:vote|:best]</c> (e.g. <c>svm+balanced</c>, <c>light-cnn+ensemble:8:vote</c>), see <see cref="BalancedSubsetEnsemble"/>.
+    /// <c>+ensemble[:K][:vote|:best]</c> (e.g. <c>svm+balanced</c>, <c>light-cnn+ensemble:8:vote</c>), see <see cref="BalancedSubsetEnsemble"/>,
+    /// and <c>+population</c> (networks: fine-tuned per fold from one network trained on every fold's training recordings,
+    /// see <see cref="Population"/>; with <c>+pretrain</c> the population network is the one pre-trained).
     /// </summary>
     public static IReadOnlyList<ClassifierSpec> ParseList(string names, NetworkTrainingOptions? network = null) =>
         names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => Parse(n, network ?? new NetworkTrainingOptions())).ToArray();
@@ -104,15 +115,20 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
         bool pretrain = parts.Skip(1).Contains("pretrain", StringComparer.OrdinalIgnoreCase);
         if (pretrain && !isNetwork)
             throw new SemgException($"'{parts[0]}' is not a network: +pretrain (layer-wise autoencoder pre-training) works with {string.Join(", ", Neural.Models.ModelZoo.Names)}");
+        bool population = parts.Skip(1).Contains("population", StringComparer.OrdinalIgnoreCase);
+        if (population && !isNetwork)
+            throw new SemgException($"'{parts[0]}' is not a network: +population (fine-tuning from a population network) works with {string.Join(", ", Neural.Models.ModelZoo.Names)}");
+        if (population && parts.Skip(1).Any(m => m.StartsWith("ensemble", StringComparison.OrdinalIgnoreCase)))
+            throw new SemgException($"model '{name}': +population and +ensemble do not combine (an ensemble trains its members on subsets)");
         var spec = isNetwork
             ? Network(parts[0], pretrain ? network with { Pretrain = true } : network)
             : All.FirstOrDefault(s => s.Name.Equals(parts[0], StringComparison.OrdinalIgnoreCase))
-              ?? throw new SemgException($"unknown model '{parts[0]}' (available: {string.Join(", ", Names)}; modifiers: +balanced, +pretrain, +ensemble[:K][:vote|:best])");
+              ?? throw new SemgException($"unknown model '{parts[0]}' (available: {string.Join(", ", Names)}; modifiers: +balanced, +pretrain, +population, +ensemble[:K][:vote|:best])");
         if (head.Length == 2) spec = WithParameter(spec.Name, head[1]);
         if (pretrain) spec = spec with { Name = spec.Name + "+pretrain" };
         foreach (var modifier in parts.Skip(1))
         {
-            if (modifier.Equals("pretrain", StringComparison.OrdinalIgnoreCase)) continue;
+            if (modifier.Equals("pretrain", StringComparison.OrdinalIgnoreCase) || modifier.Equals("population", StringComparison.OrdinalIgnoreCase)) continue;
             if (modifier.Equals("balanced", StringComparison.OrdinalIgnoreCase))
             {
                 if (!isNetwork && !Weighted.Contains(parts[0], StringComparer.OrdinalIgnoreCase))
@@ -124,6 +140,11 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
             {
                 spec = BalancedSubsetEnsemble.Parse(spec, modifier);
             }
+        }
+        if (population)
+        {
+            var options = network with { Pretrain = pretrain, Epochs = network.PopulationEpochs, BatchSize = network.PopulationBatchSize };
+            spec = spec with { Name = spec.Name + "+population", Population = Network(parts[0], options) };
         }
         return spec;
     }

@@ -109,7 +109,9 @@ public sealed class NetworkClassifier : IClassifier
     /// <summary>
     /// Builds and trains <paramref name="architecture"/> on <paramref name="training"/> (rows already standardised, labels
     /// 0..K-1, <see cref="TrainingSet.InputShape"/> set): seeded initialisation, optional autoencoder pre-training, AdamW
-    /// with cosine annealing, early stopping on held-out training recordings, best weights kept.
+    /// with cosine annealing, early stopping on held-out training recordings, best weights kept. With a
+    /// <see cref="TrainingSet.Population"/> network the model starts from its weights instead (fine-tuning; no pre-training:
+    /// the population network carries it).
     /// </summary>
     public static NetworkClassifier Fit(string architecture, TrainingSet training, NetworkTrainingOptions options, CancellationToken cancellationToken = default)
     {
@@ -118,6 +120,10 @@ public sealed class NetworkClassifier : IClassifier
         int k = training.ClassCount;
         ulong seed = (ulong)(uint)training.Seed;
         var model = Build(architecture, shape, k, seed);
+        var start = training.Population?.Inner as NetworkClassifier;
+        if (training.Population is not null && start is null)
+            throw new SemgException($"{architecture}: the population model is not a network");
+        if (start is not null) CopyWeights(start, model, architecture, shape, k);
 
         var (fitRows, validationRows) = HoldOutRecordings(training, options.ValidationFraction);
         var fit = ToData(training, fitRows, shape);
@@ -126,7 +132,7 @@ public sealed class NetworkClassifier : IClassifier
         model.SetThreads(options.Threads);
         try
         {
-            if (options.Pretrain) Pretrain(model, fit.Inputs, options, seed, cancellationToken);
+            if (options.Pretrain && start is null) Pretrain(model, fit.Inputs, options, seed, cancellationToken);
             var trainerOptions = new TrainerOptions
             {
                 Epochs = options.Epochs,
@@ -141,12 +147,22 @@ public sealed class NetworkClassifier : IClassifier
             };
             var history = Trainer.Fit(model, fit, validation, trainerOptions, options.Progress, cancellationToken);
             var curves = history.Epochs.Select(e => new EpochResult(e.Epoch, e.TrainLoss, e.TrainAccuracy, e.ValidationLoss ?? double.NaN, e.ValidationAccuracy ?? double.NaN, e.LearningRate)).ToArray();
-            return new NetworkClassifier(architecture, shape, k, model, curves, options.Pretrain);
+            return new NetworkClassifier(architecture, shape, k, model, curves, options.Pretrain || start is { Pretrained: true });
         }
         finally
         {
             model.SetThreads(1);
         }
+    }
+
+    // The population network's parameters and buffers (batch-norm statistics) into the new model of the same architecture.
+    private static void CopyWeights(NetworkClassifier start, Layer model, string architecture, IReadOnlyList<int> shape, int classes)
+    {
+        if (!start.Architecture.Equals(architecture, StringComparison.OrdinalIgnoreCase) || !start.InputShape.SequenceEqual(shape) || start.ClassCount != classes)
+            throw new SemgException($"{architecture} [{string.Join(", ", shape)}] with {classes} classes cannot start from the population's {start.Architecture} [{string.Join(", ", start.InputShape)}] with {start.ClassCount}");
+        var source = start.Model.State();
+        var target = model.State();
+        for (int i = 0; i < target.Count; i++) target[i].Value.CopyFrom(source[i].Value);
     }
 
     private static void Pretrain(Layer model, Tensor inputs, NetworkTrainingOptions options, ulong seed, CancellationToken cancellationToken)

@@ -34,6 +34,12 @@ public sealed record NetworkTrainingOptions
     /// <summary>Epochs of pre-training per convolution layer.</summary>
     public int PretrainEpochs { get; init; } = 5;
 
+    /// <summary>Epochs of the population network (<c>+population</c>: trained once on every fold's training recordings, then fine-tuned per fold for <see cref="Epochs"/>).</summary>
+    public int PopulationEpochs { get; init; } = 30;
+
+    /// <summary>Mini-batch size of the population network (its training set is every fold's: larger batches than a fold's).</summary>
+    public int PopulationBatchSize { get; init; } = 64;
+
     /// <summary>Threads for training (inference always runs on the calling thread).</summary>
     public int Threads { get; init; } = 1;
 
@@ -49,6 +55,8 @@ public sealed record NetworkTrainingOptions
         if (!(WeightDecay >= 0)) throw new SemgException($"weight decay {WeightDecay}: must be ≥ 0");
         if (!(ValidationFraction >= 0 && ValidationFraction < 1)) throw new SemgException($"validation fraction {ValidationFraction}: must be in [0, 1)");
         if (Patience < 0) throw new SemgException($"--patience {Patience}: must be ≥ 0");
+        if (PopulationEpochs < 1) throw new SemgException($"population epochs {PopulationEpochs}: at least 1");
+        if (PopulationBatchSize < 1) throw new SemgException($"population batch size {PopulationBatchSize}: at least 1");
         if (PretrainEpochs < 1) throw new SemgException($"--pretrain-epochs {PretrainEpochs}: at least 1");
         if (Threads < 1) throw new SemgException($"--threads {Threads}: at least 1");
         return this;

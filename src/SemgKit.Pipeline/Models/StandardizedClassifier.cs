@@ -54,19 +54,22 @@ public sealed class StandardizedClassifier : IClassifier
 
     /// <summary>
     /// Fits standardisation and <paramref name="spec"/> on <paramref name="training"/> (labels in 0..ClassCount-1);
-    /// classes without rows are left out and never predicted.
+    /// classes without rows are left out and never predicted. With a <see cref="TrainingSet.Population"/> model its
+    /// standardisation is kept (the population's inner model was fitted on rows scaled by it) and the classes must be its classes.
     /// </summary>
     public static StandardizedClassifier Fit(ClassifierSpec spec, TrainingSet training, CancellationToken cancellationToken = default)
     {
         var x = training.X;
         int classCount = training.ClassCount;
-        var standardizer = Standardizer.Fit(x);
+        var standardizer = training.Population?.Standardizer ?? Standardizer.Fit(x);
         var scaled = new FeatureMatrix(x.Data.ToArray(), x.RowCount, x.FeatureCount);
         standardizer.TransformInPlace(scaled);
         var present = new bool[classCount];
         foreach (int label in training.Labels) present[label] = true;
         var classMap = Enumerable.Range(0, classCount).Where(k => present[k]).ToArray();
         var toInner = new int[classCount];
+        if (training.Population is { } population && !population.ClassMap.SequenceEqual(classMap))
+            throw new SemgException($"{spec.Name}: the training rows hold classes {string.Join(", ", classMap)} but the population model was trained on {string.Join(", ", population.ClassMap.ToArray())}; fine-tuning needs the same classes");
         for (int i = 0; i < classMap.Length; i++) toInner[classMap[i]] = i;
         var innerLabels = training.Labels.Select(l => toInner[l]).ToArray();
         var inner = spec.Fit(training with { X = scaled, Labels = innerLabels, ClassCount = classMap.Length }, cancellationToken);

@@ -21,6 +21,12 @@ public sealed record TrainingSet(FeatureMatrix X, int[] Labels, int ClassCount, 
     /// <summary>Threads the learner may train with, overriding its own setting (0 = its own; see <see cref="ClassifierSpec.Threads"/>).</summary>
     public int Threads { get; init; }
 
+    /// <summary>
+    /// The population model to start from (<see cref="ClassifierSpec.Population"/>; null = none): its standardisation is
+    /// kept, and a network is fine-tuned from its weights. Fitted on training recordings only (never a fold's test ones).
+    /// </summary>
+    public StandardizedClassifier? Population { get; init; }
+
     /// <summary>The rows selected by <paramref name="rows"/> (copied).</summary>
     public TrainingSet Subset(IReadOnlyList<int> rows)
     {

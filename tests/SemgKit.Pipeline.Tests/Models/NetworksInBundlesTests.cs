@@ -191,6 +191,64 @@ public class NetworksInBundlesTests
         }
     }
 
+    [Fact]
+    public void AFoldNetworkStartsFromThePopulationNetworkOnItsStandardisation()
+    {
+        // Fine-tuning at a vanishing learning rate leaves the population network's weights as they are (the batch-norm running
+        // statistics do move: they follow the fold's batches); a network trained without the population has other weights.
+        var data = Data.Value;
+        var encoderOptions = new FeatureEncoderOptions { Input = NetworkClassifier.InputOf("light-cnn") };
+        var encoder = new FeatureWindowEncoder(encoderOptions, data.SampleRateHz, data.ChannelCount, data.ClassNames.Count);
+        var all = data.Recordings.Where(r => r.Metadata.Trial <= 2).ToArray();
+        var fold = data.Recordings.Where(r => r.Metadata.Trial == 2).ToArray();
+        var ct = TestContext.Current.CancellationToken;
+        var spec = Assert.Single(ClassifierSpec.ParseList("light-cnn+population", Quick with { Epochs = 1, LearningRate = 1e-12 }));
+        Assert.Equal("light-cnn+population", spec.Name);
+        var populationSpec = Assert.Single(ClassifierSpec.ParseList("light-cnn+population", Quick with { PopulationEpochs = 2 })).Population!;
+        var population = StandardizedClassifier.Fit(populationSpec, FeatureEvaluation.TrainingSetOf(encoder.EncodeAll(all, ct), all, encoder, 3), ct);
+        var foldSet = FeatureEvaluation.TrainingSetOf(encoder.EncodeAll(fold, ct), fold, encoder, 3);
+        var tuned = StandardizedClassifier.Fit(spec, foldSet with { Population = population }, ct);
+        var alone = StandardizedClassifier.Fit(spec, foldSet, ct);
+        Assert.Same(population.Standardizer, tuned.Standardizer);
+        Assert.NotSame(population.Standardizer, alone.Standardizer);
+        static IReadOnlyList<float[]> Weights(StandardizedClassifier c) => ((NetworkClassifier)c.Inner).Model.Parameters().Select(p => p.Value.Span.ToArray()).ToArray();
+        var (p, q, r) = (Weights(population), Weights(tuned), Weights(alone));
+        double differsAlone = 0;
+        for (int i = 0; i < p.Count; i++)
+            for (int j = 0; j < p[i].Length; j++)
+            {
+                Assert.Equal(p[i][j], q[i][j], 1e-6);
+                differsAlone = Math.Max(differsAlone, Math.Abs(p[i][j] - r[i][j]));
+            }
+        Assert.True(differsAlone > 1e-3, $"a network trained without the population has the same weights ({differsAlone})");
+        Assert.True(((NetworkClassifier)tuned.Inner).History.Count == 1);
+    }
+
+    [Fact]
+    public void PopulationFineTuningRunsUnderARepetitionSplitAndIsRefusedWhereFoldsTestOthersTrainingData()
+    {
+        var data = SyntheticEmg.Generate(SyntheticEmgOptions.Default with { SubjectCount = 2, RepetitionCount = 3, ClassCount = 3, ChannelCount = 4 }, 23, TestContext.Current.CancellationToken);
+        EvaluationResults Run(string split) => FeatureEvaluation.Run(
+            new FeatureEvaluationRequest(data, new FeatureEncoderOptions(), SplitSpec.Parse(split),
+                ClassifierSpec.ParseList("light-cnn+population", Quick with { Epochs = 2, PopulationEpochs = 2 }), "test"),
+            cancellationToken: TestContext.Current.CancellationToken);
+        var first = Run("repetition");
+        var again = Run("repetition");
+        Assert.Equal("light-cnn+population", Assert.Single(first.Models).Name);
+        Assert.Equal(2, first.Split.Folds);
+        Assert.Equal(first.Models[0].Folds.Select(f => f.Accuracy), again.Models[0].Folds.Select(f => f.Accuracy));
+        Assert.True(first.Models[0].Accuracy > 0.4, $"{first.Models[0].Accuracy}");
+        var e = Assert.Throws<SemgException>(() => Run("loso"));
+        Assert.Contains("+population", e.Message);
+        Assert.Contains("trains one fold and tests another", e.Message);
+    }
+
+    [Theory]
+    [InlineData("svm+population", "not a network")]
+    [InlineData("light-cnn+population+ensemble:2", "do not combine")]
+    public void PopulationIsForSingleNetworks(string models, string expected) =>
+        Assert.Contains(expected, Assert.Throws<SemgException>(() => ClassifierSpec.ParseList(models)).Message);
+
     private static void Fnv(byte[] bytes)
     {
         ulong hash = 14695981039346656037UL;
