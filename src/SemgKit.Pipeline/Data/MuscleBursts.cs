@@ -22,7 +22,7 @@ public static class MuscleBursts
         var muscles = dataset.ChannelNames;
         int factor = DecimationFactor(dataset.SampleRateHz, options.SampleRateHz);
         double fs = dataset.SampleRateHz / factor;
-        int pre = Samples(options.PreRollMs, fs), length = Samples(options.BurstMs, fs);
+        int pre = Samples(options.PreRollMs, fs), length = Samples(options.BurstMs, fs), trailing = Samples(options.TrailingMs, fs);
         var detector = new TkeoOnsetDetector(OnsetThreshold.Fixed(1), Math.Max(1, Samples(options.SmoothingMs, fs)), Math.Max(1, Samples(options.MinOnMs, fs)), Math.Max(1, Samples(options.MinOffMs, fs)));
         var band = Butterworth.BandPass(4, options.DetectionLowHz, Math.Min(options.DetectionHighHz, 0.45 * fs), fs);
         var bursts = new List<(string Subject, string? Group, string Source, int Muscle, float[] Samples)>();
@@ -47,7 +47,8 @@ public static class MuscleBursts
                 {
                     int start = burst.OnsetSample - pre;
                     if (start < 0 || burst.OnsetSample + length > n) continue;
-                    bursts.Add((recording.Metadata.Subject, recording.Metadata.Group, string.Create(CultureInfo.InvariantCulture, $"{recording.Metadata.Source} {muscles[c]} @{burst.OnsetSample / fs:0.000} s"), c, raw.Slice(start, pre + length).ToArray()));
+                    int kept = pre + length + Math.Min(trailing, n - burst.OnsetSample - length);
+                    bursts.Add((recording.Metadata.Subject, recording.Metadata.Group, string.Create(CultureInfo.InvariantCulture, $"{recording.Metadata.Source} {muscles[c]} @{burst.OnsetSample / fs:0.000} s"), c, raw.Slice(start, kept).ToArray()));
                     if (++taken == options.MaxBurstsPerChannel) break;
                 }
             }
@@ -74,6 +75,18 @@ public static class MuscleBursts
         return new Dataset(dataset.Name + " muscle bursts", muscles, recordings, dataset.Source,
             [.. dataset.Notes, $"{rate}{bursts.Count} bursts of {options.BurstMs:0} ms from TKEO onsets (threshold {options.ThresholdFactor} × mean smoothed |TKEO| per channel and recording): {string.Join(", ", counts)}"]);
     }
+
+    /// <summary>
+    /// For the test side of every fold: each burst cut back to its pre-roll and <see cref="MuscleBurstOptions.BurstMs"/>, so it
+    /// gives the one window at its onset however much trailing signal it kept for training.
+    /// </summary>
+    public static Evaluation.FoldRecordings OnsetWindowOnly(MuscleBurstOptions options) => new(
+        string.Create(CultureInfo.InvariantCulture, $"test: each burst's onset window only ({options.BurstMs:0} ms from onset); training windows also start later in the contraction, up to {options.TrailingMs:0} ms, every encoder step"),
+        test => test.Select(r =>
+        {
+            int keep = Samples(options.PreRollMs, r.SampleRateHz) + Samples(options.BurstMs, r.SampleRateHz);
+            return r.SampleCount > keep ? r.Slice(0, keep) : r;
+        }).ToArray());
 
     /// <summary>q when <paramref name="sourceHz"/> is q ≥ 2 times <paramref name="targetHz"/>, else 1 (keep the rate).</summary>
     private static int DecimationFactor(double sourceHz, double targetHz)

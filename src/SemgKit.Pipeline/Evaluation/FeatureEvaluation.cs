@@ -27,16 +27,23 @@ public static class FeatureEvaluation
         RequireEveryClass(dataset);
 
         var folds = Splits.Create(dataset, request.Split, request.Seed);
+        bool anyPopulation = request.Models.Any(m => m.Population is not null);
+        if (anyPopulation) RequireTestsOutsideEveryTraining(folds, request);
         var notes = new List<string>(dataset.Notes);
-        if (request.Training is { } subset)
+        if (request.Training is { } training)
         {
-            folds = folds.Select(f => f with { Train = subset.Apply(f.Train) }).ToArray();
-            notes.Add(subset.Description);
+            folds = folds.Select(f => f with { Train = training.Apply(f.Train) }).ToArray();
+            notes.Add(training.Description);
+        }
+        if (request.Test is { } testing)
+        {
+            folds = folds.Select(f => f with { Test = testing.Apply(f.Test) }).ToArray();
+            notes.Add(testing.Description);
         }
         // one encoding per distinct input (feature rows for classic learners, raw windows, spectrograms, ... for networks)
         var inputs = request.Models.Select(m => m.EncoderFor(request.Encoder)).Distinct().ToArray();
         // +population models: one network on every fold's training recordings (checked never to be a fold's test recordings)
-        var pooled = request.Models.Any(m => m.Population is not null) ? PooledTraining(folds, request) : null;
+        Recording[]? pooled = anyPopulation ? [.. folds.SelectMany(f => f.Train).Distinct<Recording>(ReferenceEqualityComparer.Instance)] : null;
         int total = folds.Count * (inputs.Length + request.Models.Count) + request.Models.Count(m => m.Population is not null);
         var encodings = new Dictionary<FeatureEncoderOptions, (FeatureWindowEncoder Encoder, List<(EvaluationFold Fold, WindowedFeatures Train, WindowedFeatures Test)> Folds, WindowedFeatures? Pooled)>();
         int step = 0;
@@ -79,7 +86,7 @@ public static class FeatureEvaluation
             StandardizedClassifier? population = null;
             if (spec.Population is { } populationSpec)
             {
-                progress?.Report((step++, total, $"{spec.Name}: population model on {pooled!.Count} training recordings"));
+                progress?.Report((step++, total, $"{spec.Name}: population model on {pooled!.Length} training recordings"));
                 var populationClock = Stopwatch.StartNew();
                 population = StandardizedClassifier.Fit(populationSpec, TrainingSetOf(pooledWindows!, pooled!, encoder, request.Seed), cancellationToken);
                 trainSeconds += populationClock.Elapsed.TotalSeconds;
@@ -153,22 +160,16 @@ public static class FeatureEvaluation
     }
 
     /// <summary>
-    /// Every fold's training recordings, each once, in fold order: the population model's training set. Refused when a
-    /// recording that one fold tests trains another (leave one subject out, k-fold), as the population would have seen it.
+    /// The population model trains on every fold's training recordings (each once, in fold order): refused, before the
+    /// folds' recordings are changed, when a recording that one fold tests trains another (leave one subject out, k-fold).
     /// </summary>
-    private static IReadOnlyList<Recording> PooledTraining(IReadOnlyList<EvaluationFold> folds, FeatureEvaluationRequest request)
+    private static void RequireTestsOutsideEveryTraining(IReadOnlyList<EvaluationFold> folds, FeatureEvaluationRequest request)
     {
         var tested = new HashSet<Recording>(folds.SelectMany(f => f.Test), ReferenceEqualityComparer.Instance);
-        var seen = new HashSet<Recording>(ReferenceEqualityComparer.Instance);
-        var pooled = new List<Recording>();
+        var shared = folds.SelectMany(f => f.Train).FirstOrDefault(r => tested.Contains(r));
+        if (shared is null) return;
         string models = string.Join(", ", request.Models.Where(m => m.Population is not null).Select(m => m.Name));
-        foreach (var recording in folds.SelectMany(f => f.Train))
-        {
-            if (tested.Contains(recording))
-                throw new SemgException($"{models}: +population trains one network on every fold's training recordings, but under split '{request.Split.Name}' {recording.Metadata.Source} trains one fold and tests another; use a split whose folds keep their test recordings out of every fold's training (repetition, half, sessions)");
-            if (seen.Add(recording)) pooled.Add(recording);
-        }
-        return pooled;
+        throw new SemgException($"{models}: +population trains one network on every fold's training recordings, but under split '{request.Split.Name}' {shared.Metadata.Source} trains one fold and tests another; use a split whose folds keep their test recordings out of every fold's training (repetition, half, sessions)");
     }
 
     /// <summary>The training set of encoded windows, with each row's group and recording, and the rows' shape for networks.</summary>

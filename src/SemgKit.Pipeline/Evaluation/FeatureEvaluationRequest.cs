@@ -7,6 +7,7 @@ namespace SemgKit.Pipeline.Evaluation;
 /// <summary>Everything one feature-based evaluation needs.</summary>
 /// <param name="Command">Command name recorded in results.json (e.g. "demo").</param>
 /// <param name="Training">Applied to every fold's training recordings after splitting (null: train on them as split).</param>
+/// <param name="Test">Applied to every fold's test recordings after splitting (null: test them as split).</param>
 public sealed record FeatureEvaluationRequest(
     Dataset Dataset,
     FeatureEncoderOptions Encoder,
@@ -14,4 +15,5 @@ public sealed record FeatureEvaluationRequest(
     IReadOnlyList<ClassifierSpec> Models,
     string Command,
     int Seed = 1,
-    TrainingSubset? Training = null);
+    FoldRecordings? Training = null,
+    FoldRecordings? Test = null);

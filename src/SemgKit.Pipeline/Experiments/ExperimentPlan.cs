@@ -20,5 +20,8 @@ public sealed record ExperimentPlan(
     IReadOnlyList<PaperFigure> Paper)
 {
     /// <summary>A change to every fold's training recordings (e.g. a scarce patient group); null for none.</summary>
-    public TrainingSubset? Training { get; init; }
+    public FoldRecordings? Training { get; init; }
+
+    /// <summary>A change to every fold's test recordings (e.g. a burst's onset window only); null for none.</summary>
+    public FoldRecordings? Test { get; init; }
 }

@@ -30,7 +30,7 @@ public static class ExperimentRunner
             progress?.Report((0, 1, $"{prefix}: reading data"));
             var runClock = Stopwatch.StartNew();
             var dataset = plan.Data(cancellationToken);
-            var request = new FeatureEvaluationRequest(dataset, plan.Encoder, plan.Split, plan.Models, $"experiment {recipe.Name} / {plan.Name}", context.Seed, plan.Training);
+            var request = new FeatureEvaluationRequest(dataset, plan.Encoder, plan.Split, plan.Models, $"experiment {recipe.Name} / {plan.Name}", context.Seed, plan.Training, plan.Test);
             var inner = progress is null ? null : new Prefixed(progress, prefix);
             var results = FeatureEvaluation.Run(request, inner, cancellationToken) with { WallSeconds = runClock.Elapsed.TotalSeconds };
             ReportWriter.WriteAll(results, Path.Combine(outFolder, "runs", plan.Name), DataFigures.For(dataset, plan.Encoder));
