@@ -9,7 +9,8 @@ namespace SemgKit.Pipeline.Data;
 /// detection with one global threshold per channel and recording) become one-channel recordings labelled by the muscle
 /// under the electrode (the channel name). Each burst keeps <see cref="MuscleBurstOptions.PreRollMs"/> of signal before its
 /// onset and <see cref="MuscleBurstOptions.BurstMs"/> from it, so a window of BurstMs with a step and warm-up of PreRollMs
-/// gives exactly one window per burst, starting at the onset. Within each subject the bursts get a seeded random order as
+/// gives exactly one window per burst, starting at the onset (with <see cref="MuscleBurstOptions.TrailingMs"/>, more windows
+/// later in the contraction, which <see cref="OnsetWindowOnly"/> removes from the test side). Within each subject the bursts get a seeded random order as
 /// their trial number, so <c>repetition:0.2</c> is the intrapersonal 80/20 split by burst (one model per person) and <c>kfold:5</c> the pooled one.
 /// </summary>
 public static class MuscleBursts

@@ -27,8 +27,9 @@ public static class FeatureEvaluation
         RequireEveryClass(dataset);
 
         var folds = Splits.Create(dataset, request.Split, request.Seed);
-        bool anyPopulation = request.Models.Any(m => m.Population is not null);
-        if (anyPopulation) RequireTestsOutsideEveryTraining(folds, request);
+        var populationModels = request.Models.Where(m => m.Population is not null).ToArray();
+        bool anyPopulation = populationModels.Length > 0;
+        if (anyPopulation) RequireTestsOutsideEveryTraining(folds, request, populationModels);
         var notes = new List<string>(dataset.Notes);
         if (request.Training is { } training)
         {
@@ -44,7 +45,7 @@ public static class FeatureEvaluation
         var inputs = request.Models.Select(m => m.EncoderFor(request.Encoder)).Distinct().ToArray();
         // +population models: one network on every fold's training recordings (checked never to be a fold's test recordings)
         Recording[]? pooled = anyPopulation ? [.. folds.SelectMany(f => f.Train).Distinct<Recording>(ReferenceEqualityComparer.Instance)] : null;
-        int total = folds.Count * (inputs.Length + request.Models.Count) + request.Models.Count(m => m.Population is not null);
+        int total = folds.Count * (inputs.Length + request.Models.Count) + populationModels.Length;
         var encodings = new Dictionary<FeatureEncoderOptions, (FeatureWindowEncoder Encoder, List<(EvaluationFold Fold, WindowedFeatures Train, WindowedFeatures Test)> Folds, WindowedFeatures? Pooled)>();
         int step = 0;
         foreach (var options in inputs)
@@ -67,7 +68,7 @@ public static class FeatureEvaluation
             }
             if (encoded.Count == 0)
                 throw new SemgException($"no fold has both training and test windows (windows of {request.Encoder.WindowMs} ms need recordings longer than that plus {request.Encoder.WarmupMs} ms warm-up)");
-            bool needsPooled = pooled is not null && request.Models.Any(m => m.Population is not null && m.EncoderFor(request.Encoder) == options);
+            bool needsPooled = pooled is not null && populationModels.Any(m => m.EncoderFor(request.Encoder) == options);
             encodings[options] = (encoder, encoded, needsPooled ? encoder.EncodeAll(pooled!, cancellationToken, cache: cache) : null);
         }
 
@@ -163,12 +164,12 @@ public static class FeatureEvaluation
     /// The population model trains on every fold's training recordings (each once, in fold order): refused, before the
     /// folds' recordings are changed, when a recording that one fold tests trains another (leave one subject out, k-fold).
     /// </summary>
-    private static void RequireTestsOutsideEveryTraining(IReadOnlyList<EvaluationFold> folds, FeatureEvaluationRequest request)
+    private static void RequireTestsOutsideEveryTraining(IReadOnlyList<EvaluationFold> folds, FeatureEvaluationRequest request, IEnumerable<ClassifierSpec> populationModels)
     {
         var tested = new HashSet<Recording>(folds.SelectMany(f => f.Test), ReferenceEqualityComparer.Instance);
         var shared = folds.SelectMany(f => f.Train).FirstOrDefault(r => tested.Contains(r));
         if (shared is null) return;
-        string models = string.Join(", ", request.Models.Where(m => m.Population is not null).Select(m => m.Name));
+        string models = string.Join(", ", populationModels.Select(m => m.Name));
         throw new SemgException($"{models}: +population trains one network on every fold's training recordings, but under split '{request.Split.Name}' {shared.Metadata.Source} trains one fold and tests another; use a split whose folds keep their test recordings out of every fold's training (repetition, half, sessions)");
     }
 
