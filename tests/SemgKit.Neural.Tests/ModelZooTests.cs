@@ -99,6 +99,7 @@ public class ModelZooTests
         {
             ["lstm"] = 25_348, ["cnn-lstm"] = 35_318, ["attention-lstm-cnn"] = 88_933, ["lstm-cnn"] = 88_533, ["emg-image-cnn"] = 84_853,
             ["cnn-lstm-muscle-stft"] = 55_460, // its PyTorch twin in recurrent_models.json matches every tensor (at a smaller size)
+            ["cnn-lstm-muscle-fconv"] = 71_108, // as cnn-lstm-muscle-stft
         };
         foreach (var architecture in ModelZoo.All)
         {
@@ -114,6 +115,7 @@ public class ModelZooTests
         Assert.Equal([2, 15, 10], ModelZoo.Get("lstm-cnn").CreateDefault().InputShape);
         Assert.Equal([1, 15, 10], ModelZoo.Get("emg-image-cnn").CreateDefault().InputShape);
         Assert.Equal([1, 33, 14], ModelZoo.Get("cnn-lstm-muscle-stft").CreateDefault().InputShape);
+        Assert.Equal([1, 65, 6], ModelZoo.Get("cnn-lstm-muscle-fconv").CreateDefault().InputShape);
     }
 
     [Fact]

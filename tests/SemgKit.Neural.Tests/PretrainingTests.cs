@@ -124,12 +124,13 @@ public class PretrainingTests
         Assert.NotEqual(a["0.0.weight"], c["0.0.weight"]);
     }
 
-    public static TheoryData<string> Architectures => ["cnn-lstm-muscle", "cnn-lstm-muscle-stft", "cnn-lstm", "cnn1d", "spectrogram-cnn", "light-cnn"];
+    public static TheoryData<string> Architectures => ["cnn-lstm-muscle", "cnn-lstm-muscle-stft", "cnn-lstm-muscle-fconv", "cnn-lstm", "cnn1d", "spectrogram-cnn", "light-cnn"];
 
     private static (Sequential Model, Tensor X, int Layers) Build(string name) => name switch
     {
         "cnn-lstm-muscle" => (CnnLstmMuscleModel.Create(3, 40, 3, 8, seed: 4), Sines(4, 12, 3, 40), 2),
         "cnn-lstm-muscle-stft" => (CnnLstmMuscleStftModel.Create(2, 6, 8, 3, 8, seed: 4), Waves(4, 12, 2, 6, 8), 2), // behind a reshape
+        "cnn-lstm-muscle-fconv" => (CnnLstmMuscleFreqConvModel.Create(2, 13, 5, 3, 8, seed: 4), Waves(4, 12, 2, 13, 5), 2), // 5×1 kernels, odd bins
         "cnn-lstm" => (CnnLstmModel.Create(2, 46, 3, 8, seed: 4), Sines(4, 12, 2, 46), 3),
         "cnn1d" => (Cnn1d.Create(2, 47, 3, seed: 4), Sines(4, 12, 2, 47), 3),
         "spectrogram-cnn" => (SpectrogramCnn.Create(2, 16, 8, 3, seed: 4), Waves(4, 12, 2, 16, 8), 3),

@@ -45,6 +45,7 @@ public class RecurrentTests
         "cnn-lstm" => CnnLstmModel.Create(8, 1022, 4),
         "cnn-lstm-muscle" => CnnLstmMuscleModel.Create(8, 200, 4),
         "cnn-lstm-muscle-stft" => CnnLstmMuscleStftModel.Create(2, 9, 6, 4),
+        "cnn-lstm-muscle-fconv" => CnnLstmMuscleFreqConvModel.Create(2, 13, 5, 4),
         "attention-lstm-cnn" => AttentionLstmCnnModel.Create(15, 10, 53, dropout: 0f),
         "lstm-cnn" => AttentionLstmCnnModel.Create(15, 10, 53, dropout: 0f, attention: false),
         "emg-image-cnn" => EmgImageCnn.Create(10, 53, dropout: 0f),
@@ -182,6 +183,7 @@ public class RecurrentTests
         Assert.Equal(84_853, EmgImageCnn.Create().ParameterCount());                         // emg-image-cnn
         Assert.Equal(51_460, CnnLstmMuscleModel.Create().ParameterCount());
         Assert.Equal(55_460, CnnLstmMuscleStftModel.Create().ParameterCount());                // 1 channel, 33 bins, 14 frames
+        Assert.Equal(71_108, CnnLstmMuscleFreqConvModel.Create().ParameterCount());            // 1 channel, 65 bins, 6 frames
         Assert.Equal(["weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0", "weight_ih_l0_reverse", "weight_hh_l0_reverse", "bias_ih_l0_reverse", "bias_hh_l0_reverse"],
             new Lstm(2, 3, bidirectional: true).State().Select(s => s.Key));
     }
@@ -193,6 +195,9 @@ public class RecurrentTests
         Assert.Equal([2, 4], CnnLstmModel.Create().OutputShape([2, 8, 1022]));
         Assert.Equal([2, 4], CnnLstmMuscleModel.Create().OutputShape([2, 8, 1022]));
         Assert.Equal([2, 4], CnnLstmMuscleStftModel.Create().OutputShape([2, 1, 33, 14]));
+        Assert.Equal([2, 4], CnnLstmMuscleFreqConvModel.Create().OutputShape([2, 1, 65, 6]));
+        Assert.Equal([2, 3], CnnLstmMuscleFreqConvModel.Create(2, 9, 3, 3).OutputShape([2, 2, 9, 3])); // 9 bins pool to 4, then 2
+        Assert.Throws<ArgumentException>(() => CnnLstmMuscleFreqConvModel.Create(1, 3, 6, 4));          // fewer bins than the two poolings need
         Assert.Equal([2, 53], AttentionLstmCnnModel.Create().OutputShape([2, 2, 15, 10]));
         Assert.Equal([2, 53], AttentionLstmCnnModel.Create(attention: false).OutputShape([2, 2, 15, 10]));
         Assert.Equal([2, 53], EmgImageCnn.Create().OutputShape([2, 1, 15, 10]));

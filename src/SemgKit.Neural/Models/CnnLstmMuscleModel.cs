@@ -21,16 +21,19 @@ public static class CnnLstmMuscleModel
     public static Sequential Create(int channels = 8, int lengthSamples = 1022, int classes = 4, int hidden = 64, ulong seed = 0)
     {
         if (lengthSamples < 4) throw new ArgumentException("At least 4 samples per window.", nameof(lengthSamples));
-        var model = new Sequential([.. ConvStack1d.Layers(channels, [32, 64], kernelSize: 5, padding: 2), .. Head(hidden, classes)]); // (N, 64, T/4) → (N, K)
+        var model = new Sequential([.. ConvStack1d.Layers(channels, [32, 64], kernelSize: 5, padding: 2), .. Head(64, hidden, classes)]); // (N, 64, T/4) → (N, K)
         model.Initialize(seed);
         return model;
     }
 
-    /// <summary>The layers after the convolutions, shared with <see cref="CnnLstmMuscleStftModel"/>: (N, 64, S) → (N, K).</summary>
-    internal static Layer[] Head(int hidden, int classes) =>
+    /// <summary>
+    /// The layers after the convolutions, shared with <see cref="CnnLstmMuscleStftModel"/> and
+    /// <see cref="CnnLstmMuscleFreqConvModel"/>: (N, D, S) → (N, K).
+    /// </summary>
+    internal static Layer[] Head(int features, int hidden, int classes) =>
     [
-        new Permute(0, 2, 1),                                  // (N, S, 64)
-        new Dense(64, 64), new ReLU(),                         // per step
+        new Permute(0, 2, 1),                                  // (N, S, D)
+        new Dense(features, 64), new ReLU(),                   // per step
         new Lstm(64, hidden, output: RecurrentOutput.LastStep), // (N, H)
         new Dense(hidden, 32), new ReLU(),
         new Dense(32, classes),                                // (N, K)

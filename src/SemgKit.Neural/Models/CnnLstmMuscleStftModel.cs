@@ -33,7 +33,7 @@ public static class CnnLstmMuscleStftModel
         [
             new Reshape(channels * bins, frames),                                                        // (N, C·F, T')
             .. ConvStack1d.Layers(channels * bins, [32, 64], kernelSize: 5, padding: 2, pool: false),      // (N, 64, T')
-            .. CnnLstmMuscleModel.Head(hidden, classes),                                                  // (N, K)
+            .. CnnLstmMuscleModel.Head(64, hidden, classes),                                               // (N, K)
         ]);
         model.Initialize(seed);
         return model;

@@ -43,6 +43,8 @@ public static class ModelZoo
             (c, s, k, seed) => new(CnnLstmMuscleModel.Name, CnnLstmMuscleModel.Create(c, One(s, CnnLstmMuscleModel.Name), k, seed: seed), [c, s[0]], k)),
         new(CnnLstmMuscleStftModel.Name, "cnn-lstm-muscle on (C, F, T') spectrograms: the frames' C·F bins as conv channels, two Conv1d blocks without pooling, Dense per frame, LSTM 64, Dense 32, Dense K", 1, [33, 14], 4,
             (c, s, k, seed) => new(CnnLstmMuscleStftModel.Name, CnnLstmMuscleStftModel.Create(c, Two(s, CnnLstmMuscleStftModel.Name).F, Two(s, CnnLstmMuscleStftModel.Name).T, k, seed: seed), [c, s[0], s[1]], k)),
+        new(CnnLstmMuscleFreqConvModel.Name, "cnn-lstm-muscle on (C, F, T') spectrograms, convolving along frequency in each frame: two Conv2d 5×1 blocks (16/32) with max-pooling over frequency, Dense per frame, LSTM 64, Dense 32, Dense K", 1, [65, 6], 4,
+            (c, s, k, seed) => new(CnnLstmMuscleFreqConvModel.Name, CnnLstmMuscleFreqConvModel.Create(c, Two(s, CnnLstmMuscleFreqConvModel.Name).F, Two(s, CnnLstmMuscleFreqConvModel.Name).T, k, seed: seed), [c, s[0], s[1]], k)),
         new(AttentionLstmCnnModel.Name, "two planes (EMG image + wavelet-packet image, frames × channels): LSTM, Luong attention, Conv2d stack, 1×1 conv head, global average pooling", 10, [15], 53,
             (c, s, k, seed) => new(AttentionLstmCnnModel.Name, AttentionLstmCnnModel.Create(One(s, AttentionLstmCnnModel.Name), c, k, seed: seed), [2, s[0], c], k)),
         new(AttentionLstmCnnModel.LstmCnnName, "attention-lstm-cnn without the attention: two planes (EMG + wavelet-packet image), LSTM, Conv2d stack, 1×1 conv head, global average pooling", 10, [15], 53,

@@ -74,7 +74,7 @@ public sealed class NetworkClassifier : IClassifier
     /// <summary>The window input <paramref name="architecture"/> reads.</summary>
     public static WindowInput InputOf(string architecture) => ModelZoo.Get(architecture).Name switch
     {
-        SpectrogramCnn.Name or CnnLstmMuscleStftModel.Name => WindowInput.Spectrogram,
+        SpectrogramCnn.Name or CnnLstmMuscleStftModel.Name or CnnLstmMuscleFreqConvModel.Name => WindowInput.Spectrogram,
         LstmModel.Name => WindowInput.FrameFeatures,
         AttentionLstmCnnModel.Name or AttentionLstmCnnModel.LstmCnnName => WindowInput.EmgWaveletImage,
         EmgImageCnn.Name => WindowInput.EmgImage,

@@ -400,6 +400,25 @@ def cnn_lstm_muscle_stft(channels=1, bins=33, frames=14, hidden=64, classes=4):
     return seq, {k: k.replace("10.lstm.", "10.") for k in seq.state_dict()}
 
 
+def cnn_lstm_muscle_fconv(channels=1, bins=65, frames=6, hidden=64, classes=4):
+    """PyTorch twin of the C# CnnLstmMuscleFreqConvModel: 5x1 convolutions along frequency, pooling over frequency only."""
+    pooled = bins // 2 // 2
+
+    class Fold(nn.Module):
+        def forward(self, x):
+            return x.reshape(x.shape[0], 32 * pooled, frames)
+
+    seq = nn.Sequential(
+        nn.Conv2d(channels, 16, (5, 1), padding=(2, 0)), nn.BatchNorm2d(16), nn.ReLU(), nn.MaxPool2d((2, 1)),
+        nn.Conv2d(16, 32, (5, 1), padding=(2, 0)), nn.BatchNorm2d(32), nn.ReLU(), nn.MaxPool2d((2, 1)),
+        Fold(), Transpose12(), nn.Linear(32 * pooled, 64), nn.ReLU(), LastHidden(64, hidden),
+        nn.Linear(hidden, 32), nn.ReLU(), nn.Linear(32, classes))
+    # the C# model groups each Conv2d-BatchNorm2d-ReLU-MaxPool2d as one ConvBlock ("0.0.", "0.1.", "1.0.", "1.1.")
+    rules = [("0.", "0.0."), ("1.", "0.1."), ("4.", "1.0."), ("5.", "1.1."), ("10.", "4."), ("12.lstm.", "6."),
+             ("13.", "7."), ("15.", "9.")]
+    return seq, rename_map(seq, rules)
+
+
 def rename_map(module, rules):
     out = {}
     for k in module.state_dict():
@@ -466,6 +485,8 @@ def recurrent_models():
     cases.append(model_case("attention-lstm-cnn", m, rename_map(m, rules), (4, 2, 15, 10), 53, attn_logits(m)))
     m, names = cnn_lstm_muscle_stft(channels=2, bins=9, frames=6)  # small, two channels: the fold order is checked
     cases.append(model_case("cnn-lstm-muscle-stft", m, names, (3, 2, 9, 6), 4))
+    m, names = cnn_lstm_muscle_fconv(channels=2, bins=13, frames=5)  # two channels, odd bins: the pooling floor is checked
+    cases.append(model_case("cnn-lstm-muscle-fconv", m, names, (3, 2, 13, 5), 4))
     return cases
 
 
