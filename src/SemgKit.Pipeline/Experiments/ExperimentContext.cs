@@ -98,11 +98,13 @@ public sealed class ExperimentContext
 
     /// <summary>
     /// Network training for a run: <paramref name="epochs"/> (2 in quick mode), this context's threads; <paramref name="validation"/>
-    /// of the training recordings (stratified by class) monitor early stopping, none by default (train all epochs).
+    /// of the training recordings (stratified by class) monitor early stopping, none by default (train all epochs);
+    /// <paramref name="populationEpochs"/> train a <c>+population</c> model's pooled network (2 in quick mode).
     /// </summary>
-    public NetworkTrainingOptions Network(int epochs, bool pretrain = false, double validation = 0, int batchSize = 64, double learningRate = 1e-3) => new NetworkTrainingOptions
+    public NetworkTrainingOptions Network(int epochs, bool pretrain = false, double validation = 0, int batchSize = 64, double learningRate = 1e-3, int populationEpochs = 30) => new NetworkTrainingOptions
     {
         Epochs = Quick ? 2 : epochs,
+        PopulationEpochs = Quick ? 2 : populationEpochs,
         BatchSize = batchSize,
         LearningRate = learningRate,
         ValidationFraction = validation,
@@ -116,6 +118,6 @@ public sealed class ExperimentContext
     /// The models named in <paramref name="names"/> (comma-separated, modifiers allowed), or <see cref="ModelsOverride"/>
     /// when set; networks trained as <see cref="Network"/> says.
     /// </summary>
-    public IReadOnlyList<ClassifierSpec> Models(string names, int epochs, bool pretrain = false, double validation = 0, int batchSize = 64, double learningRate = 1e-3) =>
-        ClassifierSpec.ParseList(ModelsOverride ?? names, Network(epochs, pretrain, validation, batchSize, learningRate));
+    public IReadOnlyList<ClassifierSpec> Models(string names, int epochs, bool pretrain = false, double validation = 0, int batchSize = 64, double learningRate = 1e-3, int populationEpochs = 30) =>
+        ClassifierSpec.ParseList(ModelsOverride ?? names, Network(epochs, pretrain, validation, batchSize, learningRate, populationEpochs));
 }

@@ -97,7 +97,8 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
     /// autoencoder pre-training of the conv layers before training, as <c>--pretrain</c>) and the balanced-subset ensemble
     /// <c>+ensemble[:K][:vote|:best]</c> (e.g. <c>svm+balanced</c>, <c>light-cnn+ensemble:8:vote</c>), see <see cref="BalancedSubsetEnsemble"/>,
     /// and <c>+population</c> (networks: fine-tuned per fold from one network trained on every fold's training recordings,
-    /// see <see cref="Population"/>; with <c>+pretrain</c> the population network is the one pre-trained).
+    /// see <see cref="Population"/>; with <c>+pretrain</c> the population network is the one pre-trained, with <c>+balanced</c> both
+    /// stages weight the classes of their own training rows).
     /// </summary>
     public static IReadOnlyList<ClassifierSpec> ParseList(string names, NetworkTrainingOptions? network = null) =>
         names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => Parse(n, network ?? new NetworkTrainingOptions())).ToArray();
@@ -133,8 +134,7 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
             {
                 if (!isNetwork && !Weighted.Contains(parts[0], StringComparer.OrdinalIgnoreCase))
                     throw new SemgException($"'{parts[0]}' does not take class weights (+balanced works with {string.Join(", ", Weighted)} and the networks)");
-                var inner = spec;
-                spec = inner with { Name = inner.Name + "+balanced", Fit = (t, ct) => inner.Fit(t with { ClassWeights = ClassWeights.Balanced(t.Labels, t.ClassCount) }, ct) };
+                spec = Balanced(spec);
             }
             else
             {
@@ -143,11 +143,18 @@ public sealed record ClassifierSpec(string Name, Func<TrainingSet, CancellationT
         }
         if (population)
         {
+            // the pooled network is trained as the fine-tuning is: with +balanced, both weight the classes of their own recordings
             var options = network with { Pretrain = pretrain, Epochs = network.PopulationEpochs, BatchSize = network.PopulationBatchSize };
-            spec = spec with { Name = spec.Name + "+population", Population = Network(parts[0], options) };
+            var pooled = Network(parts[0], options);
+            if (parts.Skip(1).Contains("balanced", StringComparer.OrdinalIgnoreCase)) pooled = Balanced(pooled);
+            spec = spec with { Name = spec.Name + "+population", Population = pooled };
         }
         return spec;
     }
+
+    /// <summary><paramref name="inner"/> fitted with class weights inversely proportional to each class's training count.</summary>
+    private static ClassifierSpec Balanced(ClassifierSpec inner) =>
+        inner with { Name = inner.Name + "+balanced", Fit = (t, ct) => inner.Fit(t with { ClassWeights = ClassWeights.Balanced(t.Labels, t.ClassCount) }, ct) };
 
     /// <summary>Learner <paramref name="learner"/> with its main hyper-parameter set to <paramref name="text"/> (svm, svm-linear: C; knn: k; rf: trees; lda: shrinkage).</summary>
     private static ClassifierSpec WithParameter(string learner, string text)

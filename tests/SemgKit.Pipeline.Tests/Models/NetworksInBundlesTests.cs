@@ -1,3 +1,4 @@
+using SemgKit.Learning;
 using SemgKit.Pipeline.Data;
 using SemgKit.Pipeline.Encoders;
 using SemgKit.Pipeline.Evaluation;
@@ -211,7 +212,6 @@ public class NetworksInBundlesTests
         var alone = StandardizedClassifier.Fit(spec, foldSet, ct);
         Assert.Same(population.Standardizer, tuned.Standardizer);
         Assert.NotSame(population.Standardizer, alone.Standardizer);
-        static IReadOnlyList<float[]> Weights(StandardizedClassifier c) => ((NetworkClassifier)c.Inner).Model.Parameters().Select(p => p.Value.Span.ToArray()).ToArray();
         var (p, q, r) = (Weights(population), Weights(tuned), Weights(alone));
         double differsAlone = 0;
         for (int i = 0; i < p.Count; i++)
@@ -248,6 +248,28 @@ public class NetworksInBundlesTests
     [InlineData("light-cnn+population+ensemble:2", "do not combine")]
     public void PopulationIsForSingleNetworks(string models, string expected) =>
         Assert.Contains(expected, Assert.Throws<SemgException>(() => ClassifierSpec.ParseList(models)).Message);
+
+    [Fact]
+    public void WithBalancedThePooledNetworkIsClassWeightedAsTheFineTuningIs()
+    {
+        var data = Data.Value;
+        var encoder = new FeatureWindowEncoder(new FeatureEncoderOptions { Input = NetworkClassifier.InputOf("light-cnn") }, data.SampleRateHz, data.ChannelCount, data.ClassNames.Count);
+        var ct = TestContext.Current.CancellationToken;
+        var all = data.Recordings.ToArray();
+        var full = FeatureEvaluation.TrainingSetOf(encoder.EncodeAll(all, ct), all, encoder, 3);
+        var set = full.Subset([.. Enumerable.Range(0, full.Labels.Length).Where(i => full.Labels[i] != 0 || i % 4 == 0)]); // class 0 cut to a quarter
+        var options = Quick with { PopulationEpochs = 2 };
+        var balanced = Assert.Single(ClassifierSpec.ParseList("light-cnn+balanced+population", options));
+        Assert.Equal("light-cnn+balanced+population", balanced.Name);
+        var plain = Assert.Single(ClassifierSpec.ParseList("light-cnn+population", options)).Population!;
+        var weights = ClassWeights.Balanced(set.Labels, set.ClassCount);
+        Assert.True(weights[0] > 2 * weights[1], string.Join(", ", weights));
+        var pooled = Weights(StandardizedClassifier.Fit(balanced.Population!, set, ct));
+        Assert.Equal(Weights(StandardizedClassifier.Fit(plain, set with { ClassWeights = weights }, ct)), pooled);
+        Assert.NotEqual(Weights(StandardizedClassifier.Fit(plain, set, ct)), pooled);
+    }
+
+    private static IReadOnlyList<float[]> Weights(StandardizedClassifier c) => ((NetworkClassifier)c.Inner).Model.Parameters().Select(p => p.Value.Span.ToArray()).ToArray();
 
     private static void Fnv(byte[] bytes)
     {
