@@ -83,7 +83,7 @@ public static class MuscleBursts
     /// </summary>
     public static Evaluation.FoldRecordings OnsetWindowOnly(MuscleBurstOptions options) => new(
         string.Create(CultureInfo.InvariantCulture, $"test: each burst's onset window only ({options.BurstMs:0} ms from onset); training windows also start later in the contraction, up to {options.TrailingMs:0} ms, every encoder step"),
-        test => test.Select(r =>
+        (test, _) => test.Select(r =>
         {
             int keep = Samples(options.PreRollMs, r.SampleRateHz) + Samples(options.BurstMs, r.SampleRateHz);
             return r.SampleCount > keep ? r.Slice(0, keep) : r;

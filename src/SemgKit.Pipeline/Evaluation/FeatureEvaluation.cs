@@ -33,12 +33,12 @@ public static class FeatureEvaluation
         var notes = new List<string>(dataset.Notes);
         if (request.Training is { } training)
         {
-            folds = folds.Select(f => f with { Train = training.Apply(f.Train) }).ToArray();
+            folds = folds.Select(f => f with { Train = training.Apply(f.Train, f.Train) }).ToArray();
             notes.Add(training.Description);
         }
         if (request.Test is { } testing)
         {
-            folds = folds.Select(f => f with { Test = testing.Apply(f.Test) }).ToArray();
+            folds = folds.Select(f => f with { Test = testing.Apply(f.Test, f.Train) }).ToArray();
             notes.Add(testing.Description);
         }
         // one encoding per distinct input (feature rows for classic learners, raw windows, spectrograms, ... for networks)

@@ -142,6 +142,13 @@ public static class ExperimentRecipes
                 ciilShift, c.Models(models, 40), []),
             new("ciil-shift-features", "CIIL electrode shift: training session → shifted sessions trial_1..trial_4; log-amplitude TD/FD features and inter-channel correlations", ciil, features,
                 ciilShift, c.Models(featureModels, 1), []),
+            // the armband went back on rotated (by one electrode either way in the sessions checked): one labelled repetition
+            // of each class in the new session tells the rotation, and the same models read the channels put back in place.
+            // The baseline tests the same repetitions as recorded
+            new("ciil-shift-later", "CIIL electrode shift: training session → the shifted sessions' second repetition, as recorded (the baseline of ciil-shift-realigned)", ciil, features,
+                ciilShift, c.Models(featureModels, 1), []) { Test = ArmbandRotation.CalibrateOnFirstRepetition(realign: false) },
+            new("ciil-shift-realigned", "CIIL electrode shift: the first repetition of each class in a shifted session calibrates the armband rotation, the second is tested with it undone; the training session's models unchanged", ciil, features,
+                ciilShift, c.Models(featureModels, 1), []) { Test = ArmbandRotation.CalibrateOnFirstRepetition() },
         ];
     }
 
@@ -281,7 +288,7 @@ public static class ExperimentRecipes
     /// </summary>
     private static FoldRecordings ScarcePatients(int k) => new(
         $"training: the patient group ('abnormal') cut to the middle of each recording, 1/{k} of the other groups' signal; test recordings whole",
-        train =>
+        (train, _) =>
         {
             var groups = train.Select(r => r.Metadata.Group ?? "").Distinct().ToArray();
             if (groups.Length < 2) return train;

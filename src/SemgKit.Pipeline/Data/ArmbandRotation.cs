@@ -1,0 +1,118 @@
+using SemgKit.Pipeline.Evaluation;
+using SemgKit.Signal.Spatial;
+
+namespace SemgKit.Pipeline.Data;
+
+/// <summary>
+/// Recalibration of a ring armband (e.g. the Myo) put back on rotated: each class's pattern of per-channel log RMS in a
+/// short labelled calibration (one repetition of each class) is lined up with the training session's
+/// (<see cref="ChannelRotation.Estimate"/>), and the new session's channels are put back where the model expects them.
+/// The model is not retrained.
+/// </summary>
+public static class ArmbandRotation
+{
+    /// <summary>
+    /// Per class k (0 … <paramref name="classCount"/> − 1), the log RMS of each channel over the samples labelled k (each
+    /// recording's channel mean removed first); null where no sample has class k.
+    /// </summary>
+    public static double[]?[] Patterns(IEnumerable<Recording> recordings, int classCount)
+    {
+        ArgumentNullException.ThrowIfNull(recordings);
+        double[][]? sums = null;
+        var counts = new long[classCount];
+        int channels = -1;
+        foreach (var r in recordings)
+        {
+            if (channels < 0) (channels, sums) = (r.ChannelCount, Enumerable.Range(0, classCount).Select(_ => new double[r.ChannelCount]).ToArray());
+            else if (r.ChannelCount != channels)
+                throw new SemgException($"{r.Metadata.Source}: {r.ChannelCount} channels, the other recordings have {channels}");
+            var labels = r.Labels;
+            for (int t = 0; t < labels.Length; t++)
+                if (labels[t] >= 0 && labels[t] < classCount) counts[labels[t]]++;
+            for (int c = 0; c < channels; c++)
+            {
+                var x = r.Channel(c);
+                double mean = 0;
+                foreach (float v in x) mean += v;
+                mean /= Math.Max(1, x.Length);
+                for (int t = 0; t < x.Length; t++)
+                {
+                    int k = labels[t];
+                    if (k < 0 || k >= classCount) continue;
+                    double d = x[t] - mean;
+                    sums![k][c] += d * d;
+                }
+            }
+        }
+        var patterns = new double[]?[classCount];
+        for (int k = 0; k < classCount && sums is not null; k++)
+            if (counts[k] > 0)
+                patterns[k] = sums[k].Select(s => 0.5 * Math.Log(s / counts[k] + 1e-12)).ToArray();
+        return patterns;
+    }
+
+    /// <summary>The rotation of <paramref name="calibration"/>'s armband relative to <paramref name="reference"/>'s (see <see cref="ChannelRotation"/>).</summary>
+    public static int Estimate(IReadOnlyList<Recording> reference, IReadOnlyList<Recording> calibration, int classCount)
+    {
+        try
+        {
+            return ChannelRotation.Estimate(Patterns(reference, classCount), Patterns(calibration, classCount));
+        }
+        catch (ArgumentException e)
+        {
+            throw new SemgException($"{calibration.FirstOrDefault()?.Metadata.Source ?? "calibration"}: no armband rotation: {e.Message}");
+        }
+    }
+
+    /// <summary><paramref name="recording"/> with rotation <paramref name="rotation"/> undone: channel c holds what electrode (c + r) mod C recorded (names stay: they are the positions).</summary>
+    public static Recording Undo(Recording recording, int rotation)
+    {
+        ArgumentNullException.ThrowIfNull(recording);
+        int n = recording.SampleCount, channels = recording.ChannelCount;
+        if (((rotation % channels) + channels) % channels == 0) return recording;
+        var order = new int[channels];
+        ChannelRotation.Undo<int>(Enumerable.Range(0, channels).ToArray(), rotation, order);
+        var samples = new float[channels * n];
+        for (int c = 0; c < channels; c++) recording.Channel(order[c]).CopyTo(samples.AsSpan(c * n, n));
+        return new Recording(samples, recording.SampleRateHz, recording.ChannelNames, recording.Labels.ToArray(), recording.Metadata, recording.ChannelUnits);
+    }
+
+    /// <summary>
+    /// For the test side of every fold: in each subject's session, the recordings of the first repetition (lowest
+    /// <see cref="RecordingMetadata.Trial"/>) calibrate and are not tested; the other repetitions are tested with the
+    /// rotation, estimated against that subject's training recordings, undone (<paramref name="realign"/> false: as recorded,
+    /// the baseline on the same test recordings). A session of one repetition calibrates on the first half of each recording
+    /// and tests the second half.
+    /// </summary>
+    public static FoldRecordings CalibrateOnFirstRepetition(bool realign = true) => new(
+        realign
+            ? "test: per subject and session, the first repetition of each class (a session of one: each recording's first half) calibrates the armband rotation (per-class log-RMS patterns around the ring lined up with the training session's) and is not tested; the rest is tested with the rotation undone"
+            : "test: per subject and session, what the realigned run tests (all but the first repetition, or each recording's second half); channels as recorded",
+        (test, training) =>
+        {
+            int classCount = 1 + training.Concat(test).Max(r => r.Labels.Length == 0 ? -1 : MaxLabel(r));
+            var kept = new List<Recording>();
+            foreach (var session in test.GroupBy(r => (r.Metadata.Subject, r.Metadata.Session)))
+            {
+                int first = session.Min(r => r.Metadata.Trial ?? 0);
+                var calibration = session.Where(r => (r.Metadata.Trial ?? 0) == first).ToArray();
+                var later = session.Where(r => (r.Metadata.Trial ?? 0) != first).ToArray();
+                if (later.Length == 0) // one repetition: the first half of each recording calibrates, the second half is tested
+                    (calibration, later) = (session.Select(r => r.Slice(0, r.SampleCount / 2)).ToArray(), session.Select(r => r.Slice(r.SampleCount / 2, r.SampleCount - r.SampleCount / 2)).ToArray());
+                if (!realign) { kept.AddRange(later); continue; }
+                var reference = training.Where(r => r.Metadata.Subject == session.Key.Subject).ToArray();
+                if (reference.Length == 0)
+                    throw new SemgException($"{calibration[0].Metadata.Source}: subject {session.Key.Subject} has no training recordings to calibrate the armband rotation against");
+                int rotation = Estimate(reference, calibration, classCount);
+                kept.AddRange(later.Select(r => Undo(r, rotation)));
+            }
+            return kept;
+        });
+
+    private static int MaxLabel(Recording r)
+    {
+        int max = -1;
+        foreach (int l in r.Labels) max = Math.Max(max, l);
+        return max;
+    }
+}
