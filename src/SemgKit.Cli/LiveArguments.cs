@@ -13,6 +13,24 @@ internal static class LiveArguments
     public static readonly Option<double> ChunkMs = new("--chunk-ms") { Description = "Frames per chunk/packet, as a duration in ms", DefaultValueFactory = _ => 10 };
     public static readonly Option<double?> Seconds = new("--seconds") { Description = "Stop after this many seconds" };
 
+    public static readonly Option<string?> Recalibrate = new("--recalibrate")
+    {
+        Description = "Labelled recording(s) of this session, each class once: how far a ring armband (e.g. a Myo) was put back rotated; the channels are put back before the model reads them",
+    };
+
+    /// <summary>The armband rotation against <paramref name="bundle"/> from <c>--recalibrate</c> (0 without it), reported on stderr.</summary>
+    public static int Rotation(ParseResult parse, Pipeline.Models.EmgModel bundle, CliContext context, CancellationToken ct)
+    {
+        if (parse.GetValue(Recalibrate) is not { } path) return 0;
+        var catalog = Pipeline.Data.DatasetCatalog.CreateDefault(parse.GetValue(GlobalOptions.DataRoot));
+        var calibration = catalog.Open(path, new Pipeline.Data.DatasetReadOptions { SampleRateHz = parse.GetValue(EncoderArguments.SampleRate) ?? bundle.SampleRateHz }, ct);
+        int rotation = Pipeline.Data.ArmbandRotation.Recalibrate(bundle, calibration);
+        int channels = bundle.ChannelCount;
+        string turn = rotation == 0 ? "none" : rotation <= channels / 2 ? $"{rotation} electrode(s) forward" : $"{channels - rotation} electrode(s) back";
+        context.Error.WriteLine($"recalibrated on {path}: armband rotation {turn}; channels put back before the model");
+        return rotation;
+    }
+
     public static ReplayPace Pace(ParseResult parse) => parse.GetValue(Speed)!.ToLowerInvariant() switch
     {
         "realtime" or "real-time" => ReplayPace.Realtime,

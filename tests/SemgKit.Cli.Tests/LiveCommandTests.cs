@@ -32,6 +32,66 @@ public class LiveCommandTests
     private static List<JsonElement> Lines(string stdout) =>
         stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
 
+    /// <summary>A copy of the simulated study as if the armband had been put back <paramref name="turn"/> electrodes round: electrode c + turn records what electrode c did.</summary>
+    private static string Rotated(int turn)
+    {
+        var folder = Path.Combine(Trained.Value.Folder, $"rotated-{turn}");
+        foreach (var file in Directory.GetFiles(Trained.Value.Data, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(Trained.Value.Data, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (!file.EndsWith(".csv", StringComparison.Ordinal)) { File.Copy(file, target, overwrite: true); continue; }
+            var lines = File.ReadAllLines(file);
+            File.WriteAllLines(target, lines.Select((line, i) =>
+            {
+                if (i == 0) return line; // the header names the electrodes, which stay where they are
+                var cells = line.Split(',');
+                int channels = cells.Length - 1;
+                var moved = new string[cells.Length];
+                for (int c = 0; c < channels; c++) moved[(c + turn) % channels] = cells[c];
+                moved[channels] = cells[channels];
+                return string.Join(',', moved);
+            }));
+        }
+        return folder;
+    }
+
+    [Fact]
+    public void EvaluateAndStreamPutARotatedArmbandsChannelsBack()
+    {
+        var rotated = Rotated(3);
+        var outDir = Path.Combine(Trained.Value.Folder, "recalibrated");
+        double Accuracy(string folder) => JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "results.json"))).RootElement.GetProperty("models")[0].GetProperty("accuracy").GetDouble();
+        var asTrained = CliRunner.Run("evaluate", "--model", Trained.Value.Model, "--data", Trained.Value.Data, "--out", outDir + "-original");
+        var asRecorded = CliRunner.Run("evaluate", "--model", Trained.Value.Model, "--data", rotated, "--out", outDir + "-as-recorded");
+        var put = CliRunner.Run("evaluate", "--model", Trained.Value.Model, "--data", rotated, "--recalibrate", rotated, "--out", outDir);
+        foreach (var r in new[] { asTrained, asRecorded, put }) Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("armband rotation 3 electrode(s) forward", put.Error);
+        Assert.Equal(Accuracy(outDir + "-original"), Accuracy(outDir)); // the channels are exactly the trained ones again
+        Assert.True(Accuracy(outDir) > Accuracy(outDir + "-as-recorded") + 0.2, $"{Accuracy(outDir)} vs {Accuracy(outDir + "-as-recorded")}");
+
+        var csv = Path.GetRelativePath(Trained.Value.Data, FirstCsv());
+        static IEnumerable<string?> Classes(CliRunner.Result r) => Lines(r.Out).Select(l => l.TryGetProperty("class", out var c) ? c.ToString() : null);
+        var original = CliRunner.Run("stream", "--model", Trained.Value.Model, "--source", "replay:" + FirstCsv(), "--speed", "max");
+        var live = CliRunner.Run("stream", "--model", Trained.Value.Model, "--source", "replay:" + Path.Combine(rotated, csv), "--speed", "max", "--recalibrate", rotated);
+        Assert.True(live.ExitCode == 0, live.Error);
+        Assert.Contains("armband rotation 3 electrode(s) forward", live.Error);
+        Assert.Equal(Classes(original), Classes(live));
+        Assert.True(Classes(original).Distinct().Count() > 2, string.Join(",", Classes(original).Distinct())); // decisions, then rest and the movement
+        var unaligned = CliRunner.Run("stream", "--model", Trained.Value.Model, "--source", "replay:" + Path.Combine(rotated, csv), "--speed", "max");
+        Assert.NotEqual(Classes(original), Classes(unaligned));
+    }
+
+    [Fact]
+    public void RecalibrationNeedsACompatibleRecording()
+    {
+        var other = Path.Combine(Trained.Value.Folder, "other");
+        var sim = CliRunner.Run("simulate", "--subjects", "1", "--repetitions", "1", "--classes", "3", "--channels", "4", "--out", other);
+        Assert.True(sim.ExitCode == 0, sim.Error);
+        AssertOneLineError(CliRunner.Run("evaluate", "--model", Trained.Value.Model, "--data", Trained.Value.Data, "--recalibrate", other, "--out", Path.Combine(Trained.Value.Folder, "x")), "4 channels", "trained on 8");
+        AssertOneLineError(CliRunner.Run("stream", "--model", Trained.Value.Model, "--source", "replay:" + FirstCsv(), "--recalibrate", Path.Combine(Trained.Value.Folder, "missing.csv")), "missing.csv");
+    }
+
     [Fact]
     public void StreamReplaysARecordingToStdoutAsJsonLines()
     {

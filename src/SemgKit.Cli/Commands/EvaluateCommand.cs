@@ -15,7 +15,7 @@ internal static class EvaluateCommand
         var output = new Option<string>("--out") { Description = "Output folder", DefaultValueFactory = _ => Path.Combine("out", "evaluate") };
         var command = new Command("evaluate", "Evaluate a saved model on a dataset through the same streaming path used live; writes results.json, report.html, report.md")
         {
-            model, EncoderArguments.Data, EncoderArguments.SampleRate, split, output,
+            model, EncoderArguments.Data, EncoderArguments.SampleRate, split, LiveArguments.Recalibrate, output,
         };
         command.SetAction((parse, ct) =>
         {
@@ -26,6 +26,9 @@ internal static class EvaluateCommand
                 var test = Splits.Create(dataset, SplitSpec.Parse(s)).SelectMany(f => f.Test).ToArray();
                 dataset = new Pipeline.Data.Dataset(dataset.Name, dataset.ClassNames, test, dataset.Source, dataset.Notes);
             }
+            if (LiveArguments.Rotation(parse, bundle, context, ct) is var rotation and not 0)
+                dataset = new Pipeline.Data.Dataset(dataset.Name, dataset.ClassNames, [.. dataset.Recordings.Select(r => Pipeline.Data.ArmbandRotation.Undo(r, rotation))], dataset.Source,
+                    [.. dataset.Notes, $"channels put back from an armband rotation of {rotation} electrode(s), recalibrated on {parse.GetValue(LiveArguments.Recalibrate)}"]);
             var results = ModelEvaluator.Evaluate(bundle, dataset, "evaluate", ct);
             ResultsTable.Render(context, results, ReportWriter.WriteAll(results, parse.GetValue(output)!));
             return Task.FromResult(Program.ExitOk);

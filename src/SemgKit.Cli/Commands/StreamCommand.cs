@@ -21,7 +21,7 @@ internal static class StreamCommand
         var fitVelocity = new Option<string?>("--fit-velocity") { Description = "Fit per-class velocity ranges (10th/90th amplitude percentiles) on this training data" };
         var command = new Command("stream", "Classify a live stream and emit decisions and device commands")
         {
-            model, source, sink, LiveArguments.Speed, LiveArguments.ChunkMs, commands, fitVelocity, LiveArguments.Seconds, EncoderArguments.SampleRate,
+            model, source, sink, LiveArguments.Speed, LiveArguments.ChunkMs, commands, fitVelocity, LiveArguments.Recalibrate, LiveArguments.Seconds, EncoderArguments.SampleRate,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -41,7 +41,8 @@ internal static class StreamCommand
                 .WithPacketPeriod(parse.GetValue(LiveArguments.ChunkMs));
             if (parse.GetValue(fitVelocity) is { } training)
                 map = map with { Velocity = VelocityCalibration.Fit(bundle, catalog.Open(training, readOptions, ct), cancellationToken: ct) };
-            var request = new LiveStreaming.Request(bundle, from, to, LiveArguments.Pace(parse), parse.GetValue(LiveArguments.ChunkMs), map, replay, context.In, context.Out, parse.GetValue(LiveArguments.Seconds));
+            var request = new LiveStreaming.Request(bundle, from, to, LiveArguments.Pace(parse), parse.GetValue(LiveArguments.ChunkMs), map, replay, context.In, context.Out, parse.GetValue(LiveArguments.Seconds),
+                ChannelRotation: LiveArguments.Rotation(parse, bundle, context, ct));
             var status = new StatusLine(context);
             var final = await LiveStreaming.RunAsync(request, status, d => context.Error.WriteLine($"streaming {d} → {to} with {bundle.Manifest.Name}"), ct);
             status.Clear();

@@ -64,6 +64,31 @@ public static class ArmbandRotation
         }
     }
 
+    /// <summary>
+    /// The rotation of a new session's armband relative to the one <paramref name="model"/> was trained with, from
+    /// <paramref name="calibration"/>: labelled recordings of the new session (e.g. each class once), checked against the model.
+    /// </summary>
+    /// <exception cref="SemgException">The bundle holds no channel patterns (saved before they were kept), or the calibration does not fit the model.</exception>
+    public static int Recalibrate(Models.EmgModel model, Dataset calibration)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(calibration);
+        string where = calibration.Source ?? calibration.Name;
+        var reference = model.Manifest.ChannelPatterns
+            ?? throw new SemgException($"{model.Manifest.Name}: the bundle keeps no channel patterns to recalibrate against (it was saved by an older SemgKit); retrain it with 'semg train'");
+        model.RequireCompatible(calibration);
+        var byModel = model.ClassNames.Select(n => calibration.ClassNames.ToList().FindIndex(m => string.Equals(m, n, StringComparison.OrdinalIgnoreCase))).ToArray(); // model class → calibration class
+        var own = Patterns(calibration.Recordings, calibration.ClassNames.Count);
+        try
+        {
+            return ChannelRotation.Estimate(reference, byModel.Select(k => k >= 0 ? own[k] : null).ToArray());
+        }
+        catch (ArgumentException e)
+        {
+            throw new SemgException($"{where}: no armband rotation: {e.Message}");
+        }
+    }
+
     /// <summary><paramref name="recording"/> with rotation <paramref name="rotation"/> undone: channel c holds what electrode (c + r) mod C recorded (names stay: they are the positions).</summary>
     public static Recording Undo(Recording recording, int rotation)
     {

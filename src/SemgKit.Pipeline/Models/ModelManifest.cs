@@ -34,5 +34,12 @@ public sealed record ModelManifest
 
     public int Seed { get; init; }
 
+    /// <summary>
+    /// Per class, the training recordings' log RMS per channel (<see cref="Data.ArmbandRotation.Patterns"/>; null for a class
+    /// without samples; the whole list null in bundles saved before it was kept): the reference a ring armband put back on
+    /// rotated is recalibrated against (<see cref="Data.ArmbandRotation.Recalibrate"/>).
+    /// </summary>
+    public IReadOnlyList<double[]?>? ChannelPatterns { get; init; }
+
     public string CreatedBy { get; init; } = "semgkit " + (typeof(ModelManifest).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 }

@@ -25,7 +25,8 @@ public static class LiveStreaming
         TextReader? Stdin = null,
         TextWriter? Stdout = null,
         double? Seconds = null,
-        IMonotonicClock? Clock = null);
+        IMonotonicClock? Clock = null,
+        int ChannelRotation = 0);
 
     /// <summary>
     /// Streams until the source ends, <see cref="Request.Seconds"/> pass, or cancellation; then writes the safe state and
@@ -45,7 +46,9 @@ public static class LiveStreaming
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (request.Seconds is { } seconds) stop.CancelAfter(TimeSpan.FromSeconds(seconds));
         // on the thread pool: some readers (Console.In) block synchronously inside ReadLineAsync
-        var run = Task.Run(() => source.RunAsync(session, clock, stop.Token), CancellationToken.None);
+        // a rotated armband's channels go back where the model expects them (Data.ArmbandRotation.Recalibrate)
+        IFrameConsumer consumer = request.ChannelRotation % model.ChannelCount == 0 ? session : new RotatedChannels(session, model.ChannelCount, request.ChannelRotation);
+        var run = Task.Run(() => source.RunAsync(consumer, clock, stop.Token), CancellationToken.None);
         var watchdog = WatchAsync(session, progress, run, stop.Token);
         try
         {

@@ -47,6 +47,7 @@ public static class ModelTrainer
             TrainingWindows = windows.Count,
             TrainingRecordings = request.Recordings.Count,
             Seed = request.Seed,
+            ChannelPatterns = Data.ArmbandRotation.Patterns(request.Recordings, dataset.ClassNames.Count),
         };
         return new Result(new EmgModel(manifest, classifier), windows.Count, seconds);
     }

@@ -2,8 +2,11 @@ using SemgKit.Pipeline.Data;
 using SemgKit.Pipeline.Encoders;
 using SemgKit.Pipeline.Evaluation;
 using SemgKit.Pipeline.Models;
+using SemgKit.Pipeline.PostProcessing;
 using SemgKit.Pipeline.Reports;
 using SemgKit.Pipeline.Simulation;
+using SemgKit.Pipeline.Streaming;
+using SemgKit.Pipeline.Training;
 
 namespace SemgKit.Pipeline.Tests.Data;
 
@@ -82,6 +85,47 @@ public class ArmbandRotationTests
             Assert.Equal(single[i].SampleCount - single[i].SampleCount / 2, tested[i].SampleCount);
             Assert.Equal(single[i].Channel(2).Slice(single[i].SampleCount / 2).ToArray(), tested[i].Channel(0).ToArray()); // turned back by 2
         }
+    }
+
+    [Fact]
+    public void ABundleKeepsItsTrainingPatternsAndANewSessionIsRecalibratedAgainstThem()
+    {
+        var data = Shifted(2);
+        var training = data.Recordings.Where(r => r.Metadata.Session == "training").ToArray();
+        var model = ModelTrainer.Train(new ModelTrainer.Request(data, training, new FeatureEncoderOptions(), ClassifierSpec.Lda, PostProcessingOptions.None, 1), TestContext.Current.CancellationToken).Model;
+        var path = Path.Combine(Path.GetTempPath(), $"semgkit-rotation-{Guid.NewGuid():N}.semg");
+        model.Save(path);
+        var loaded = EmgModel.Load(path);
+        File.Delete(path);
+        Assert.Equal(ArmbandRotation.Patterns(training, 3), loaded.Manifest.ChannelPatterns);
+        var calibration = new Dataset("calibration", data.ClassNames, [.. data.Recordings.Where(r => r.Metadata.Trial == 4)], "calibration.csv");
+        Assert.Equal(2, ArmbandRotation.Recalibrate(loaded, calibration));
+        var renamed = new Dataset("calibration", [.. data.ClassNames.Reverse().Select(n => n.ToUpperInvariant())], [.. calibration.Recordings.Select(r => r.WithLabels([.. r.Labels.ToArray().Select(l => l < 0 ? l : 2 - l)]))], "calibration.csv");
+        Assert.Equal(2, ArmbandRotation.Recalibrate(loaded, renamed)); // classes are matched by name
+
+        var old = new EmgModel(loaded.Manifest with { ChannelPatterns = null }, loaded.Classifier);
+        Assert.Contains("older SemgKit", Assert.Throws<SemgException>(() => ArmbandRotation.Recalibrate(old, calibration)).Message);
+    }
+
+    private sealed class Collect : IFrameConsumer
+    {
+        public List<float> Frames { get; } = [];
+        public int Starts { get; private set; }
+        public void OnFrames(ReadOnlySpan<float> frames, long arrivalMicroseconds) => Frames.AddRange(frames.ToArray());
+        public void OnFault(StreamFault fault, long count, bool breaksContinuity) { }
+        public void OnStreamStart() => Starts++;
+    }
+
+    [Fact]
+    public void LiveFramesGetTheirChannelsBackInPlace()
+    {
+        var inner = new Collect();
+        var rotated = new RotatedChannels(inner, 4, 1);
+        rotated.OnStreamStart();
+        rotated.OnFrames([10, 11, 12, 13, 20, 21, 22, 23], 0); // two frames: electrode c + 1 holds channel c
+        rotated.OnFrames([30, 31, 32, 33], 0);
+        Assert.Equal([11, 12, 13, 10, 21, 22, 23, 20, 31, 32, 33, 30], inner.Frames);
+        Assert.Equal(1, inner.Starts);
     }
 
     [Fact]
