@@ -52,17 +52,8 @@ public static class ArmbandRotation
     }
 
     /// <summary>The rotation of <paramref name="calibration"/>'s armband relative to <paramref name="reference"/>'s (see <see cref="ChannelRotation"/>).</summary>
-    public static int Estimate(IReadOnlyList<Recording> reference, IReadOnlyList<Recording> calibration, int classCount)
-    {
-        try
-        {
-            return ChannelRotation.Estimate(Patterns(reference, classCount), Patterns(calibration, classCount));
-        }
-        catch (ArgumentException e)
-        {
-            throw new SemgException($"{calibration.FirstOrDefault()?.Metadata.Source ?? "calibration"}: no armband rotation: {e.Message}");
-        }
-    }
+    public static int Estimate(IReadOnlyList<Recording> reference, IReadOnlyList<Recording> calibration, int classCount) =>
+        Estimate(Patterns(reference, classCount), Patterns(calibration, classCount), calibration.FirstOrDefault()?.Metadata.Source ?? "calibration");
 
     /// <summary>
     /// The rotation of a new session's armband relative to the one <paramref name="model"/> was trained with, from
@@ -73,15 +64,19 @@ public static class ArmbandRotation
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(calibration);
-        string where = calibration.Source ?? calibration.Name;
         var reference = model.Manifest.ChannelPatterns
             ?? throw new SemgException($"{model.Manifest.Name}: the bundle keeps no channel patterns to recalibrate against (it was saved by an older SemgKit); retrain it with 'semg train'");
         model.RequireCompatible(calibration);
         var byModel = model.ClassNames.Select(n => calibration.ClassNames.ToList().FindIndex(m => string.Equals(m, n, StringComparison.OrdinalIgnoreCase))).ToArray(); // model class → calibration class
         var own = Patterns(calibration.Recordings, calibration.ClassNames.Count);
+        return Estimate(reference, byModel.Select(k => k >= 0 ? own[k] : null).ToArray(), calibration.Source ?? calibration.Name);
+    }
+
+    private static int Estimate(IReadOnlyList<double[]?> reference, IReadOnlyList<double[]?> calibration, string where)
+    {
         try
         {
-            return ChannelRotation.Estimate(reference, byModel.Select(k => k >= 0 ? own[k] : null).ToArray());
+            return ChannelRotation.Estimate(reference, calibration);
         }
         catch (ArgumentException e)
         {

@@ -212,9 +212,9 @@ public static class ExperimentRecipes
                 [.. c.Models(models, epochs(100), batchSize: 16, learningRate: 3e-3), .. c.ModelsOverride is null ? c.Models(population, epochs(40), batchSize: 16, learningRate: 1e-3, populationEpochs: name == Elderly ? 18 : 30) : []],
                 [new("CNN-LSTM with pre-training, intrapersonal", 0.95, "muscle-classification paper", paperModels[0]), new("CNN-LSTM without pre-training", 0.9256, "muscle-classification paper", paperModels[1]), new("with pre-training, intrapersonal", 0.95, "SemgKit target", paperModels[0])])
                 { Test = onset });
-            // 12 epochs keeping the best weights on 15 % of the training subjects (cnn-lstm-muscle-stft, elderly: 71.1 % at 5
-            // epochs, 75.6 % at 20; fconv with 0.5 s of training windows and 20 epochs 77.1 %, SVM 80.2 %; UCI 42 % either way:
-            // muscle identity hardly carries across people)
+            // 12 epochs keeping the best weights on 15 % of the training subjects: elderly fconv 74.5 %, SVM 77.7 % (with 0.5 s
+            // of training windows and 20 epochs 77.1 / 80.2 %, in 10 more minutes); UCI 43 %, SVM 39 %: muscle identity hardly
+            // carries across people
             (data, onset, epochs) = Bursts(0);
             plans.Add(new($"{tag}-loso", $"{title}: muscle identity, leave one subject out", data, encoder, SplitSpec.Loso,
                 c.Models(models, epochs(12), validation: 0.15), []) { Test = onset });
