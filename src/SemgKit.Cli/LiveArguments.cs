@@ -24,10 +24,11 @@ internal static class LiveArguments
         if (parse.GetValue(Recalibrate) is not { } path) return 0;
         var catalog = Pipeline.Data.DatasetCatalog.CreateDefault(parse.GetValue(GlobalOptions.DataRoot));
         var calibration = catalog.Open(path, new Pipeline.Data.DatasetReadOptions { SampleRateHz = parse.GetValue(EncoderArguments.SampleRate) ?? bundle.SampleRateHz }, ct);
-        int rotation = Pipeline.Data.ArmbandRotation.Recalibrate(bundle, calibration);
-        int channels = bundle.ChannelCount;
+        var found = Pipeline.Data.ArmbandRotation.Recalibrate(bundle, calibration);
+        int rotation = found.Rotation, channels = bundle.ChannelCount;
         string turn = rotation == 0 ? "none" : rotation <= channels / 2 ? $"{rotation} electrode(s) forward" : $"{channels - rotation} electrode(s) back";
-        context.Error.WriteLine($"recalibrated on {path}: armband rotation {turn}; channels put back before the model");
+        string match = string.Create(CultureInfo.InvariantCulture, $"pattern match {found.Match:0.00}{(rotation == 0 ? "" : $", {found.UnrotatedMatch:0.00} as recorded")}");
+        context.Error.WriteLine($"recalibrated on {path}: armband rotation {turn} ({match}); {(rotation == 0 ? "channels as recorded" : "channels put back before the model")}");
         return rotation;
     }
 

@@ -53,14 +53,14 @@ public static class ArmbandRotation
 
     /// <summary>The rotation of <paramref name="calibration"/>'s armband relative to <paramref name="reference"/>'s (see <see cref="ChannelRotation"/>).</summary>
     public static int Estimate(IReadOnlyList<Recording> reference, IReadOnlyList<Recording> calibration, int classCount) =>
-        Estimate(Patterns(reference, classCount), Patterns(calibration, classCount), calibration.FirstOrDefault()?.Metadata.Source ?? "calibration");
+        ChannelRotation.Best(Scores(Patterns(reference, classCount), Patterns(calibration, classCount), calibration.FirstOrDefault()?.Metadata.Source ?? "calibration"));
 
     /// <summary>
     /// The rotation of a new session's armband relative to the one <paramref name="model"/> was trained with, from
     /// <paramref name="calibration"/>: labelled recordings of the new session (e.g. each class once), checked against the model.
     /// </summary>
     /// <exception cref="SemgException">The bundle holds no channel patterns (saved before they were kept), or the calibration does not fit the model.</exception>
-    public static int Recalibrate(Models.EmgModel model, Dataset calibration)
+    public static ArmbandCalibration Recalibrate(Models.EmgModel model, Dataset calibration)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(calibration);
@@ -69,14 +69,16 @@ public static class ArmbandRotation
         model.RequireCompatible(calibration);
         var byModel = model.ClassNames.Select(n => calibration.ClassNames.ToList().FindIndex(m => string.Equals(m, n, StringComparison.OrdinalIgnoreCase))).ToArray(); // model class → calibration class
         var own = Patterns(calibration.Recordings, calibration.ClassNames.Count);
-        return Estimate(reference, byModel.Select(k => k >= 0 ? own[k] : null).ToArray(), calibration.Source ?? calibration.Name);
+        var scores = Scores(reference, byModel.Select(k => k >= 0 ? own[k] : null).ToArray(), calibration.Source ?? calibration.Name);
+        int rotation = ChannelRotation.Best(scores);
+        return new ArmbandCalibration(rotation, scores[rotation], scores[0]);
     }
 
-    private static int Estimate(IReadOnlyList<double[]?> reference, IReadOnlyList<double[]?> calibration, string where)
+    private static double[] Scores(IReadOnlyList<double[]?> reference, IReadOnlyList<double[]?> calibration, string where)
     {
         try
         {
-            return ChannelRotation.Estimate(reference, calibration);
+            return ChannelRotation.Scores(reference, calibration);
         }
         catch (ArgumentException e)
         {

@@ -21,7 +21,24 @@ public static class ChannelRotation
     /// <param name="reference">Per class, the reference session's pattern (C values), or null where the class is missing.</param>
     /// <param name="calibration">Per class, the new session's pattern (C values), or null where the class is missing.</param>
     /// <exception cref="ArgumentException">Different class counts or pattern lengths, fewer than 3 channels, a non-finite value, or no class on both sides.</exception>
-    public static int Estimate(IReadOnlyList<double[]?> reference, IReadOnlyList<double[]?> calibration)
+    public static int Estimate(IReadOnlyList<double[]?> reference, IReadOnlyList<double[]?> calibration) => Best(Scores(reference, calibration));
+
+    /// <summary>The rotation with the highest of <paramref name="scores"/> (<see cref="Scores"/>); ties go to the smaller r.</summary>
+    public static int Best(ReadOnlySpan<double> scores)
+    {
+        int best = 0;
+        for (int r = 1; r < scores.Length; r++)
+            if (scores[r] > scores[best] + 1e-12) best = r;
+        return best;
+    }
+
+    /// <summary>
+    /// For every rotation r in [0, C), the mean over the classes present on both sides of corr(reference_k[c],
+    /// calibration_k[(c + r) mod C]): how well the new session matches the reference with that rotation undone (1 = the
+    /// same pattern up to gain and offset; how far the best lies above r = 0 tells how sure a rotation is).
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Estimate"/>.</exception>
+    public static double[] Scores(IReadOnlyList<double[]?> reference, IReadOnlyList<double[]?> calibration)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(calibration);
@@ -41,20 +58,18 @@ public static class ChannelRotation
         }
         if (pairs.Count == 0) throw new ArgumentException("No class has a pattern in both sessions.", nameof(calibration));
         if (channels < 3) throw new ArgumentException($"{channels} channels: a rotation needs a ring of at least 3.", nameof(reference));
-        int best = 0;
-        double bestScore = double.NegativeInfinity;
+        var scores = new double[channels];
         var rotated = new double[channels];
         for (int r = 0; r < channels; r++)
         {
-            double score = 0;
             foreach (var (a, b) in pairs)
             {
                 Undo<double>(b, r, rotated);
-                score += Correlation(a, rotated);
+                scores[r] += Correlation(a, rotated);
             }
-            if (score > bestScore + 1e-12) (best, bestScore) = (r, score);
+            scores[r] /= pairs.Count;
         }
-        return best;
+        return scores;
     }
 
     /// <summary>Undoes rotation <paramref name="rotation"/>: destination[c] = channels[(c + rotation) mod C].</summary>

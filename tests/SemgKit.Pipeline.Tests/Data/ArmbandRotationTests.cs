@@ -99,9 +99,11 @@ public class ArmbandRotationTests
         File.Delete(path);
         Assert.Equal(ArmbandRotation.Patterns(training, 3), loaded.Manifest.ChannelPatterns);
         var calibration = new Dataset("calibration", data.ClassNames, [.. data.Recordings.Where(r => r.Metadata.Trial == 4)], "calibration.csv");
-        Assert.Equal(2, ArmbandRotation.Recalibrate(loaded, calibration));
+        var found = ArmbandRotation.Recalibrate(loaded, calibration);
+        Assert.Equal(2, found.Rotation);
+        Assert.True(found.Match > 0.5 && found.Match > found.UnrotatedMatch + 0.5, found.ToString()); // rest has a flat, noisy pattern
         var renamed = new Dataset("calibration", [.. data.ClassNames.Reverse().Select(n => n.ToUpperInvariant())], [.. calibration.Recordings.Select(r => r.WithLabels([.. r.Labels.ToArray().Select(l => l < 0 ? l : 2 - l)]))], "calibration.csv");
-        Assert.Equal(2, ArmbandRotation.Recalibrate(loaded, renamed)); // classes are matched by name
+        Assert.Equal(found, ArmbandRotation.Recalibrate(loaded, renamed)); // classes are matched by name
 
         var old = new EmgModel(loaded.Manifest with { ChannelPatterns = null }, loaded.Classifier);
         Assert.Contains("older SemgKit", Assert.Throws<SemgException>(() => ArmbandRotation.Recalibrate(old, calibration)).Message);

@@ -36,6 +36,10 @@ public class ChannelRotationTests
         {
             var calibration = session.Select(p => Rotate(p, r)).ToArray();
             Assert.Equal(r, ChannelRotation.Estimate(reference, calibration));
+            var scores = ChannelRotation.Scores(reference, calibration);
+            Assert.Equal(channels, scores.Length);
+            Assert.True(scores[r] > 0.9, $"rotation {r}: match {scores[r]}");
+            Assert.All(scores, s => Assert.InRange(s, -1 - 1e-9, 1 + 1e-9));
             var back = new double[channels];
             ChannelRotation.Undo<double>(calibration[0], r, back);
             Assert.Equal(session[0], back);
