@@ -15,7 +15,7 @@ internal static class LiveArguments
 
     public static readonly Option<string?> Recalibrate = new("--recalibrate")
     {
-        Description = "Labelled recording(s) of this session, each class once: how far a ring armband (e.g. a Myo) was put back rotated; the channels are put back before the model reads them",
+        Description = "Recording(s) of this session, each class once (labelled; unlabelled, the pooled pattern is matched): how far a ring armband (e.g. a Myo) was put back rotated; the channels are put back before the model reads them",
     };
 
     /// <summary>The armband rotation against <paramref name="bundle"/> from <c>--recalibrate</c> (0 without it), reported on stderr.</summary>
@@ -27,7 +27,7 @@ internal static class LiveArguments
         var found = Pipeline.Data.ArmbandRotation.Recalibrate(bundle, calibration);
         int rotation = found.Rotation, channels = bundle.ChannelCount;
         string turn = rotation == 0 ? "none" : rotation <= channels / 2 ? $"{rotation} electrode(s) forward" : $"{channels - rotation} electrode(s) back";
-        string match = string.Create(CultureInfo.InvariantCulture, $"pattern match {found.Match:0.00}{(rotation == 0 ? "" : $", {found.UnrotatedMatch:0.00} as recorded")}");
+        string match = string.Create(CultureInfo.InvariantCulture, $"{(found.Unlabelled ? "unlabelled: pooled " : "")}pattern match {found.Match:0.00}{(rotation == 0 ? "" : $", {found.UnrotatedMatch:0.00} as recorded")}");
         context.Error.WriteLine($"recalibrated on {path}: armband rotation {turn} ({match}); {(rotation == 0 ? "channels as recorded" : "channels put back before the model")}");
         return rotation;
     }

@@ -15,12 +15,22 @@ public static class ArmbandRotation
     /// Per class k (0 … <paramref name="classCount"/> − 1), the log RMS of each channel over the samples labelled k (each
     /// recording's channel mean removed first); null where no sample has class k.
     /// </summary>
-    public static double[]?[] Patterns(IEnumerable<Recording> recordings, int classCount)
+    public static double[]?[] Patterns(IEnumerable<Recording> recordings, int classCount) => Accumulate(recordings, classCount, pooled: false);
+
+    /// <summary>
+    /// The log RMS of each channel over every sample, labelled or not (each recording's channel mean removed first); null
+    /// without samples. The reference of a calibration without labels: it holds the mix of whatever was done.
+    /// </summary>
+    public static double[]? PooledPattern(IEnumerable<Recording> recordings) => Accumulate(recordings, 1, pooled: true)[0];
+
+    // per slot (the class, or the one pooled slot) the mean square of each channel's mean-removed samples, as log RMS
+    private static double[]?[] Accumulate(IEnumerable<Recording> recordings, int classCount, bool pooled)
     {
         ArgumentNullException.ThrowIfNull(recordings);
         double[][]? sums = null;
         var counts = new long[classCount];
         int channels = -1;
+        int Slot(int label) => pooled ? 0 : label < classCount ? label : -1; // NoLabel (−1) stays −1
         foreach (var r in recordings)
         {
             if (channels < 0) (channels, sums) = (r.ChannelCount, Enumerable.Range(0, classCount).Select(_ => new double[r.ChannelCount]).ToArray());
@@ -28,7 +38,7 @@ public static class ArmbandRotation
                 throw new SemgException($"{r.Metadata.Source}: {r.ChannelCount} channels, the other recordings have {channels}");
             var labels = r.Labels;
             for (int t = 0; t < labels.Length; t++)
-                if (labels[t] >= 0 && labels[t] < classCount) counts[labels[t]]++;
+                if (Slot(labels[t]) is var k and >= 0) counts[k]++;
             for (int c = 0; c < channels; c++)
             {
                 var x = r.Channel(c);
@@ -37,8 +47,8 @@ public static class ArmbandRotation
                 mean /= Math.Max(1, x.Length);
                 for (int t = 0; t < x.Length; t++)
                 {
-                    int k = labels[t];
-                    if (k < 0 || k >= classCount) continue;
+                    int k = Slot(labels[t]);
+                    if (k < 0) continue;
                     double d = x[t] - mean;
                     sums![k][c] += d * d;
                 }
@@ -57,7 +67,10 @@ public static class ArmbandRotation
 
     /// <summary>
     /// The rotation of a new session's armband relative to the one <paramref name="model"/> was trained with, from
-    /// <paramref name="calibration"/>: labelled recordings of the new session (e.g. each class once), checked against the model.
+    /// <paramref name="calibration"/>: recordings of the new session, checked against the model. Labelled (e.g. each class
+    /// once), each class's pattern is matched with the bundle's; where none of its samples carries one of the model's classes,
+    /// the pooled pattern of all its samples is matched with the training's (less sure: it holds whatever mix was done, so
+    /// do each movement in it).
     /// </summary>
     /// <exception cref="SemgException">The bundle holds no channel patterns (saved before they were kept), or the calibration does not fit the model.</exception>
     public static ArmbandCalibration Recalibrate(Models.EmgModel model, Dataset calibration)
@@ -69,9 +82,15 @@ public static class ArmbandRotation
         model.RequireCompatible(calibration);
         var byModel = model.ClassNames.Select(n => calibration.ClassNames.ToList().FindIndex(m => string.Equals(m, n, StringComparison.OrdinalIgnoreCase))).ToArray(); // model class → calibration class
         var own = Patterns(calibration.Recordings, calibration.ClassNames.Count);
-        var scores = Scores(reference, byModel.Select(k => k >= 0 ? own[k] : null).ToArray(), calibration.Source ?? calibration.Name);
+        var matched = byModel.Select(k => k >= 0 ? own[k] : null).ToArray();
+        string where = calibration.Source ?? calibration.Name;
+        bool unlabelled = matched.All(p => p is null);
+        var scores = unlabelled
+            ? Scores([model.Manifest.PooledChannelPattern ?? throw new SemgException($"{where}: no sample carries one of the model's classes, and the bundle keeps no pooled channel pattern to match unlabelled calibration with (retrain it with 'semg train')")],
+                [PooledPattern(calibration.Recordings)], where)
+            : Scores(reference, matched, where);
         int rotation = ChannelRotation.Best(scores);
-        return new ArmbandCalibration(rotation, scores[rotation], scores[0]);
+        return new ArmbandCalibration(rotation, scores[rotation], scores[0], unlabelled);
     }
 
     private static double[] Scores(IReadOnlyList<double[]?> reference, IReadOnlyList<double[]?> calibration, string where)

@@ -41,5 +41,8 @@ public sealed record ModelManifest
     /// </summary>
     public IReadOnlyList<double[]?>? ChannelPatterns { get; init; }
 
+    /// <summary>The training recordings' log RMS per channel over all samples (<see cref="Data.ArmbandRotation.PooledPattern"/>): the reference of an unlabelled recalibration.</summary>
+    public double[]? PooledChannelPattern { get; init; }
+
     public string CreatedBy { get; init; } = "semgkit " + (typeof(ModelManifest).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 }

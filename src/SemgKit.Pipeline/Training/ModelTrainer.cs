@@ -48,6 +48,7 @@ public static class ModelTrainer
             TrainingRecordings = request.Recordings.Count,
             Seed = request.Seed,
             ChannelPatterns = Data.ArmbandRotation.Patterns(request.Recordings, dataset.ClassNames.Count),
+            PooledChannelPattern = Data.ArmbandRotation.PooledPattern(request.Recordings),
         };
         return new Result(new EmgModel(manifest, classifier), windows.Count, seconds);
     }

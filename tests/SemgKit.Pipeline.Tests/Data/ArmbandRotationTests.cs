@@ -104,6 +104,15 @@ public class ArmbandRotationTests
         Assert.True(found.Match > 0.5 && found.Match > found.UnrotatedMatch + 0.5, found.ToString()); // rest has a flat, noisy pattern
         var renamed = new Dataset("calibration", [.. data.ClassNames.Reverse().Select(n => n.ToUpperInvariant())], [.. calibration.Recordings.Select(r => r.WithLabels([.. r.Labels.ToArray().Select(l => l < 0 ? l : 2 - l)]))], "calibration.csv");
         Assert.Equal(found, ArmbandRotation.Recalibrate(loaded, renamed)); // classes are matched by name
+        Assert.False(found.Unlabelled);
+
+        // without labels, the pooled pattern of every sample is matched with the training's
+        var unlabelled = new Dataset("calibration", data.ClassNames, [.. calibration.Recordings.Select(r => r.WithLabels(Recording.ConstantLabels(r.SampleCount, Recording.NoLabel)))], "calibration.csv");
+        var pooled = ArmbandRotation.Recalibrate(loaded, unlabelled);
+        Assert.True(pooled.Unlabelled);
+        Assert.Equal(2, pooled.Rotation);
+        Assert.Equal(ArmbandRotation.PooledPattern(training), loaded.Manifest.PooledChannelPattern);
+        Assert.Contains("no pooled channel pattern", Assert.Throws<SemgException>(() => ArmbandRotation.Recalibrate(new EmgModel(loaded.Manifest with { PooledChannelPattern = null }, loaded.Classifier), unlabelled)).Message);
 
         var old = new EmgModel(loaded.Manifest with { ChannelPatterns = null }, loaded.Classifier);
         Assert.Contains("older SemgKit", Assert.Throws<SemgException>(() => ArmbandRotation.Recalibrate(old, calibration)).Message);
