@@ -123,12 +123,13 @@ public static class ArmbandRotation
     /// <see cref="RecordingMetadata.Trial"/>) calibrate and are not tested; the other repetitions are tested with the
     /// rotation, estimated against that subject's training recordings, undone (<paramref name="realign"/> false: as recorded,
     /// the baseline on the same test recordings). A session of one repetition calibrates on the first half of each recording
-    /// and tests the second half.
+    /// and tests the second half. <paramref name="labels"/> false estimates the rotation from the calibration's pooled
+    /// pattern, its labels unread (as <see cref="Recalibrate"/> does with an unlabelled recording).
     /// </summary>
-    public static FoldRecordings CalibrateOnFirstRepetition(bool realign = true) => new(
-        realign
-            ? "test: per subject and session, the first repetition of each class (a session of one: each recording's first half) calibrates the armband rotation (per-class log-RMS patterns around the ring lined up with the training session's) and is not tested; the rest is tested with the rotation undone"
-            : "test: per subject and session, what the realigned run tests (all but the first repetition, or each recording's second half); channels as recorded",
+    public static FoldRecordings CalibrateOnFirstRepetition(bool realign = true, bool labels = true) => new(
+        !realign ? "test: per subject and session, what the realigned run tests (all but the first repetition, or each recording's second half); channels as recorded"
+        : labels ? "test: per subject and session, the first repetition of each class (a session of one: each recording's first half) calibrates the armband rotation (per-class log-RMS patterns around the ring lined up with the training session's) and is not tested; the rest is tested with the rotation undone"
+        : "test: per subject and session, the first repetition (a session of one: each recording's first half) calibrates the armband rotation without its labels (the pooled log-RMS pattern of all its samples lined up with the training session's) and is not tested; the rest is tested with the rotation undone",
         (test, training) =>
         {
             int classCount = 1 + training.Concat(test).Max(r => r.Labels.Length == 0 ? -1 : MaxLabel(r));
@@ -144,7 +145,9 @@ public static class ArmbandRotation
                 var reference = training.Where(r => r.Metadata.Subject == session.Key.Subject).ToArray();
                 if (reference.Length == 0)
                     throw new SemgException($"{calibration[0].Metadata.Source}: subject {session.Key.Subject} has no training recordings to calibrate the armband rotation against");
-                int rotation = Estimate(reference, calibration, classCount);
+                int rotation = labels
+                    ? Estimate(reference, calibration, classCount)
+                    : ChannelRotation.Best(Scores([PooledPattern(reference)], [PooledPattern(calibration)], calibration[0].Metadata.Source));
                 kept.AddRange(later.Select(r => Undo(r, rotation)));
             }
             return kept;

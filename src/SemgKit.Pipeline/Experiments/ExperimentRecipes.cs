@@ -152,6 +152,8 @@ public static class ExperimentRecipes
                 ciilShift, c.Models(featureModels, 1), []) { Test = ArmbandRotation.CalibrateOnFirstRepetition(realign: false) },
             new("ciil-shift-realigned-features", "CIIL electrode shift: the first repetition of each class in a shifted session calibrates the armband rotation, the second is tested with it undone; log-amplitude TD/FD features, the training session's models unchanged", ciil, features,
                 ciilShift, c.Models(featureModels, 1), []) { Test = ArmbandRotation.CalibrateOnFirstRepetition() },
+            new("ciil-shift-realigned-unlabelled-features", "CIIL electrode shift: as ciil-shift-realigned-features, but the calibration's labels unread (its pooled pattern of all samples against the training session's)", ciil, features,
+                ciilShift, c.Models(featureModels, 1), []) { Test = ArmbandRotation.CalibrateOnFirstRepetition(labels: false) },
         ];
     }
 

@@ -63,13 +63,14 @@ public class ArmbandRotationTests
     {
         // the synthetic electrodes overlap their neighbours, so a turn of one is mild; half the ring is not
         var data = Shifted(3);
-        EvaluationResults Run(bool realign) => FeatureEvaluation.Run(
+        EvaluationResults Run(bool realign, bool labels = true) => FeatureEvaluation.Run(
             new FeatureEvaluationRequest(data, new FeatureEncoderOptions(), SplitSpec.Parse("sessions:training->shifted"), ClassifierSpec.ParseList("lda"), "test")
-            { Test = ArmbandRotation.CalibrateOnFirstRepetition(realign) },
+            { Test = ArmbandRotation.CalibrateOnFirstRepetition(realign, labels) },
             cancellationToken: TestContext.Current.CancellationToken);
         double realigned = Run(true).Models[0].Accuracy, baseline = Run(false).Models[0].Accuracy;
         Assert.True(realigned > 0.9, $"realigned {realigned}");
         Assert.True(realigned > baseline + 0.2, $"realigned {realigned}, as recorded {baseline}");
+        Assert.Equal(realigned, Run(true, labels: false).Models[0].Accuracy); // the pooled pattern finds the same turn here
     }
 
     [Fact]
