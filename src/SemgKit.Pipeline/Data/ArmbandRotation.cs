@@ -111,8 +111,7 @@ public static class ArmbandRotation
         ArgumentNullException.ThrowIfNull(recording);
         int n = recording.SampleCount, channels = recording.ChannelCount;
         if (((rotation % channels) + channels) % channels == 0) return recording;
-        var order = new int[channels];
-        ChannelRotation.Undo<int>(Enumerable.Range(0, channels).ToArray(), rotation, order);
+        var order = ChannelRotation.Order(channels, rotation);
         var samples = new float[channels * n];
         for (int c = 0; c < channels; c++) recording.Channel(order[c]).CopyTo(samples.AsSpan(c * n, n));
         return new Recording(samples, recording.SampleRateHz, recording.ChannelNames, recording.Labels.ToArray(), recording.Metadata, recording.ChannelUnits);
@@ -132,7 +131,7 @@ public static class ArmbandRotation
         : "test: per subject and session, the first repetition (a session of one: each recording's first half) calibrates the armband rotation without its labels (the pooled log-RMS pattern of all its samples lined up with the training session's) and is not tested; the rest is tested with the rotation undone",
         (test, training) =>
         {
-            int classCount = 1 + training.Concat(test).Max(r => r.Labels.Length == 0 ? -1 : MaxLabel(r));
+            int classCount = 1 + training.Concat(test).Max(MaxLabel);
             var kept = new List<Recording>();
             foreach (var session in test.GroupBy(r => (r.Metadata.Subject, r.Metadata.Session)))
             {

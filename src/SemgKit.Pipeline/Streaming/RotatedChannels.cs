@@ -22,8 +22,7 @@ public sealed class RotatedChannels : IFrameConsumer
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(channels);
         _inner = inner;
-        _order = new int[channels];
-        ChannelRotation.Undo<int>(Enumerable.Range(0, channels).ToArray(), rotation, _order);
+        _order = ChannelRotation.Order(channels, rotation);
     }
 
     public void OnFrames(ReadOnlySpan<float> frames, long arrivalMicroseconds)

@@ -72,6 +72,14 @@ public static class ChannelRotation
         return scores;
     }
 
+    /// <summary>Where each channel comes from once rotation <paramref name="rotation"/> is undone: order[c] = (c + rotation) mod C.</summary>
+    public static int[] Order(int channels, int rotation)
+    {
+        var order = new int[channels];
+        Undo<int>(Enumerable.Range(0, channels).ToArray(), rotation, order);
+        return order;
+    }
+
     /// <summary>Undoes rotation <paramref name="rotation"/>: destination[c] = channels[(c + rotation) mod C].</summary>
     public static void Undo<T>(ReadOnlySpan<T> channels, int rotation, Span<T> destination)
     {

@@ -66,6 +66,8 @@ public class ChannelRotationTests
         ChannelRotation.Undo<int>(channels, 12, out1);
         Assert.Equal([2, 3, 4, 0, 1], out1);
         Assert.Throws<ArgumentException>(() => ChannelRotation.Undo<int>(channels, 1, new int[4]));
+        Assert.Equal([1, 2, 3, 0], ChannelRotation.Order(4, 1));
+        Assert.Equal([3, 0, 1, 2], ChannelRotation.Order(4, -5));
     }
 
     [Fact]
