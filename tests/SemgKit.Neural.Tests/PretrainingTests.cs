@@ -80,13 +80,13 @@ public class PretrainingTests
         var reports = new List<PretrainingEpochReport>();
         var report = AutoencoderPretraining.Pretrain(model, Sines(1, 32, 4, 64), Options(), new SyncProgress(reports.Add), TestContext.Current.CancellationToken);
         AssertLossesFall(report, 2);
-        Assert.Equal([0, 4], report.Layers.Select(l => l.Index));
-        Assert.Equal("Conv1d+BatchNorm1d+ReLU", report.Layers[0].Kind);
+        Assert.Equal([0, 1], report.Layers.Select(l => l.Index));
+        Assert.Equal("ConvBlock(Conv1d)", report.Layers[0].Kind);
         Assert.Equal([4, 64], report.Layers[0].InputShape);
         Assert.Equal([32, 32], report.Layers[1].InputShape); // after the first block's pool
         Assert.Equal(12, reports.Count);
         Assert.Equal(report.Layers[1].EpochLosses[^1], reports[^1].ReconstructionLoss);
-        Assert.Equal((2, 2, "4", 6), (reports[^1].Layer, reports[^1].Layers, reports[^1].Name, reports[^1].Epoch));
+        Assert.Equal((2, 2, "1", 6), (reports[^1].Layer, reports[^1].Layers, reports[^1].Name, reports[^1].Epoch));
     }
 
     [Fact]
@@ -96,14 +96,14 @@ public class PretrainingTests
         var before = Snapshot(model);
         AutoencoderPretraining.Pretrain(model, Sines(2, 24, 4, 64), Options(epochs: 2), cancellationToken: TestContext.Current.CancellationToken);
         var after = Snapshot(model);
-        // children: 0 conv, 1 BN, 2 ReLU, 3 pool, 4 conv, 5 BN, 6 ReLU, 7 pool, 8 permute, 9 dense, 10 ReLU, 11 LSTM, 12 dense, 13 ReLU, 14 dense
-        foreach (var name in new[] { "0.weight", "0.bias", "4.weight", "4.bias", "1.running_mean", "5.running_var" })
+        // children: 0 and 1 conv blocks (conv, BN, ReLU, pool), 2 permute, 3 dense, 4 ReLU, 5 LSTM, 6 dense, 7 ReLU, 8 dense
+        foreach (var name in new[] { "0.0.weight", "0.0.bias", "1.0.weight", "1.0.bias", "0.1.running_mean", "1.1.running_var" })
             Assert.NotEqual(before[name], after[name]);
-        var head = before.Keys.Where(k => int.Parse(k.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture) >= 8).ToList();
-        Assert.Contains("11.weight_ih_l0", head);
-        Assert.Contains("14.weight", head);
+        var head = before.Keys.Where(k => int.Parse(k.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture) >= 2).ToList();
+        Assert.Contains("5.weight_ih_l0", head);
+        Assert.Contains("8.weight", head);
         foreach (var name in head) Assert.Equal(before[name], after[name]);
-        Assert.All(after["0.weight"].Concat(after["4.weight"]), v => Assert.True(float.IsFinite(v)));
+        Assert.All(after["0.0.weight"].Concat(after["1.0.weight"]), v => Assert.True(float.IsFinite(v)));
     }
 
     [Fact]

@@ -251,6 +251,30 @@ public class RecurrentTests
     }
 
     [Theory]
+    [InlineData(10, 16, 1, false, RecurrentOutput.LastStep)] // the row kernel both ways; 5 + 5 sequences
+    [InlineData(13, 16, 2, true, RecurrentOutput.AllSteps)]  // uneven halves (6 + 7), two layers, both directions
+    [InlineData(12, 20, 1, false, RecurrentOutput.AllSteps)] // 4H = 80: the forward recurrence splits, the backward one does not
+    public void BatchSplitRecurrenceGivesTheBitsOfOneThread(int n, int hidden, int layers, bool bidirectional, RecurrentOutput output)
+    {
+        var x = RandomTensors.Normal(41, n, 20, 6);
+        (float[] Y, float[] Dx, float[][] Grads) Run(int threads)
+        {
+            var lstm = new Lstm(6, hidden, layers, bidirectional, output);
+            lstm.Initialize(42);
+            lstm.SetThreads(threads);
+            var y = lstm.Forward(x, training: true).Span.ToArray();
+            var dy = RandomTensors.Normal(43, lstm.OutputShape(x.Shape));
+            var dx = lstm.Backward(dy).Span.ToArray();
+            return (y, dx, [.. lstm.Parameters().Select(p => p.Grad.Span.ToArray())]);
+        }
+        var one = Run(1);
+        var two = Run(2);
+        Assert.Equal(one.Y, two.Y);
+        Assert.Equal(one.Dx, two.Dx);
+        for (int i = 0; i < one.Grads.Length; i++) Assert.Equal(one.Grads[i], two.Grads[i]);
+    }
+
+    [Theory]
     [InlineData(2, 3, 1, 4, 5, 4, 0)] // kernel spans the width, no padding
     [InlineData(3, 2, 3, 3, 7, 1, 1)] // 3 × 3 same on a one-column map
     [InlineData(2, 3, 5, 5, 6, 1, 1)] // 5 × 5 same

@@ -95,6 +95,8 @@ public sealed class ConvBlock : Layer
     }
 
     private bool _fusedTraining;
+    private int[]? _trainShapeFor;
+    private int[] _trainOutShape = [];
     private Tensor? _trainOutput, _gradConv;
     private int[] _argMax = [];
     private float[] _batchMean = [], _batchInvStd = [], _coefficients = [];
@@ -116,8 +118,12 @@ public sealed class ConvBlock : Layer
             _batchInvStd = new float[channels];
         }
         Norm.BatchStatistics(z, _batchMean, _batchInvStd);
-        var outShape = Pool!.OutputShape(z.Shape);
-        var y = Tensor.Reuse(ref _trainOutput, outShape);
+        if (_trainShapeFor is null || !z.HasShape(_trainShapeFor)) // planned once per shape: a training step allocates nothing
+        {
+            _trainOutShape = Pool!.OutputShape(z.Shape);
+            _trainShapeFor = z.ShapeArray();
+        }
+        var y = Tensor.Reuse(ref _trainOutput, _trainOutShape);
         if (_argMax.Length < y.Length) _argMax = new int[y.Length];
         int plane = z.Length / (z.Dim(0) * channels), parts = BatchNorm.ChannelParts(channels, z.Length, Threads);
         if (_planes.Length < parts) Array.Resize(ref _planes, parts);

@@ -148,8 +148,8 @@ public sealed class Lstm : Layer
         int n = input.Dim(0), t = input.Dim(1), h = HiddenSize, dirs = Directions, width = OutputSize;
         RequireSameShape(gradOutput, Output == RecurrentOutput.AllSteps ? _sequenceView! : _output!);
         EnsureBackwardBuffers(n, t);
-        ReadOnlySpan<float> gradTop;
-        if (Output == RecurrentOutput.AllSteps) gradTop = gradOutput.Span;
+        float[] gradTop;
+        if (Output == RecurrentOutput.AllSteps) gradTop = gradOutput.Data;
         else
         {
             var g = _gradTop.AsSpan(0, n * t * width);
@@ -160,14 +160,14 @@ public sealed class Lstm : Layer
                 dy.Slice(s * width, h).CopyTo(g.Slice((s * t + t - 1) * width, h));
                 if (dirs == 2) dy.Slice(s * width + h, h).CopyTo(g.Slice(s * t * width + h, h));
             }
-            gradTop = g;
+            gradTop = _gradTop;
         }
         var dx = ComputeInputGradient ? Tensor.Reuse(ref _gradInput, input.Shape) : Tensor.Reuse(ref _zeroGradInput, input.Shape); // never written: zeros
         for (int l = NumLayers - 1; l >= 0; l--)
         {
             ReadOnlySpan<float> x = l == 0 ? input.Span : _sequence[l - 1];
             Span<float> gradX = l > 0 ? _gradSequence[l - 1] : ComputeInputGradient ? dx.Span : default;
-            ReadOnlySpan<float> gradY = l == NumLayers - 1 ? gradTop : _gradSequence[l];
+            float[] gradY = l == NumLayers - 1 ? gradTop : _gradSequence[l];
             for (int d = 0; d < dirs; d++) BackwardDirection(l, d, x, gradY, gradX, d == 0 ? 0f : 1f, n, t);
         }
         return dx;
@@ -180,30 +180,41 @@ public sealed class Lstm : Layer
     //     fused: activations in place, c[:, t] = f·c[:, tp] + i·g, h[:, t] = o·tanh(c[:, t])
     private void ForwardDirection(int layer, int direction, ReadOnlySpan<float> x, int n, int t)
     {
-        int k = layer * Directions + direction, h = HiddenSize, h4 = 4 * h, fl = LayerInputSize(layer), width = OutputSize;
+        int k = layer * Directions + direction, h = HiddenSize, h4 = 4 * h, fl = LayerInputSize(layer);
         var gates = _gates[k].AsSpan(0, n * t * h4);
-        var cells = _cells[k].AsSpan(0, n * t * h);
-        var seq = _sequence[layer].AsSpan(0, n * t * width);
         TensorPrimitives.Add(_biasIh[k].Value.Span, _biasHh[k].Value.Span, _bias);
         for (int r = 0; r < n * t; r++) _bias.CopyTo(gates.Slice(r * h4, h4));
         Sgemm.Multiply(false, true, n * t, h4, fl, 1f, x, fl, _weightIh[k].Value.Span, fl, 1f, gates, h4, Threads);
-        var whh = _weightHh[k].Value.Span;
         // Batches of 4+ rows: the fused row kernel on W_hhᵀ (H, 4H), transposed once here instead of packed at every step.
         bool rowKernel = t > 1 && LstmKernels.CanMultiplyRows(n, h4);
         if (rowKernel)
         {
+            var whh = _weightHh[k].Value.Span;
             if (_weightHhT.Length < h * h4) _weightHhT = new float[h * h4];
             for (int r = 0; r < h4; r++)
                 for (int c = 0; c < h; c++) _weightHhT[c * h4 + r] = whh[r * h + c];
         }
+        int parts = rowKernel ? BatchParts(n, t, h4) : 1;
+        if (parts > 1) ForkJoin.Run(parts, new StepJob(this, layer, direction, n, t, null));
+        else ForwardSteps(layer, direction, n, t, 0, n, rowKernel);
+    }
+
+    // The recurrence of sequences [b0, b1) of the batch, all steps: each row's arithmetic is the same however the batch is
+    // split (the row kernel computes every row alike), so split batches give the same bits as one.
+    private void ForwardSteps(int layer, int direction, int n, int t, int b0, int b1, bool rowKernel)
+    {
+        int k = layer * Directions + direction, h = HiddenSize, h4 = 4 * h, width = OutputSize;
+        var gates = _gates[k].AsSpan(0, n * t * h4);
+        var cells = _cells[k].AsSpan(0, n * t * h);
+        var seq = _sequence[layer].AsSpan(0, n * t * width);
         for (int s = 0; s < t; s++)
         {
             int step = direction == 0 ? s : t - 1 - s, prev = direction == 0 ? step - 1 : step + 1;
             if (s > 0 && rowKernel)
-                LstmKernels.MultiplyRows(seq[(prev * width + direction * h)..], t * width, _weightHhT.AsSpan(0, h * h4), gates[(step * h4)..], t * h4, n, h, h4);
+                LstmKernels.MultiplyRows(seq[((b0 * t + prev) * width + direction * h)..], t * width, _weightHhT.AsSpan(0, h * h4), gates[((b0 * t + step) * h4)..], t * h4, b1 - b0, h, h4);
             else if (s > 0)
-                Sgemm.Multiply(false, true, n, h4, h, 1f, seq[(prev * width + direction * h)..], t * width, whh, h, 1f, gates[(step * h4)..], t * h4, Threads);
-            for (int b = 0; b < n; b++)
+                Sgemm.Multiply(false, true, n, h4, h, 1f, seq[(prev * width + direction * h)..], t * width, _weightHh[k].Value.Span, h, 1f, gates[(step * h4)..], t * h4, Threads);
+            for (int b = b0; b < b1; b++)
             {
                 int row = b * t + step;
                 LstmKernels.ForwardStep(gates.Slice(row * h4, h4), s > 0 ? cells.Slice((b * t + prev) * h, h) : default,
@@ -212,47 +223,40 @@ public sealed class Lstm : Layer
         }
     }
 
+    /// <summary>
+    /// How many parts the recurrence of a batch runs in: up to <see cref="Layer.Threads"/>, each at least 4 sequences (the row
+    /// kernel's block) and the whole worth a fork (about 10⁵ multiply-adds of the recurrent products).
+    /// </summary>
+    private int BatchParts(int n, int t, int h4) => (long)n * t * h4 * HiddenSize < 100_000 ? 1 : Math.Clamp(Math.Min(Threads, n / 4), 1, 2);
+
+    /// <summary>One part of a batch-split recurrence: forward (gradY null) or backward through time.</summary>
+    private readonly struct StepJob(Lstm lstm, int layer, int direction, int n, int t, float[]? gradY) : IForkJoinBody
+    {
+        public void Run(int part, int parts)
+        {
+            int b0 = n * part / parts, b1 = n * (part + 1) / parts;
+            if (gradY is null) lstm.ForwardSteps(layer, direction, n, t, b0, b1, rowKernel: true);
+            else lstm.BackwardSteps(layer, direction, gradY, n, t, b0, b1, rowKernel: true);
+        }
+    }
+
     // Backward through time for one layer and direction; steps in the reverse of the forward order.
     //   fused per step: dgates[:, t] from dh = dy[:, t] + dh_rec, dc (carried, ·f), activations, c
     //   dh_rec (N, H) = dgates[:, t] (N, 4H) · W_hh (4H, H)
     //   [dW_hh | dW_ih] (4H, H + F_l) += dgatesᵀ (4H, N·T) · [h_prev | x] (N·T, H + F_l), one product (dgates packed once)
     //   db_ih, db_hh += Σ_rows dgates;  dx (N·T, F_l) (+)= dgates (N·T, 4H) · W_ih (4H, F_l), skipped when gradX is empty
-    private void BackwardDirection(int layer, int direction, ReadOnlySpan<float> x, ReadOnlySpan<float> gradY, Span<float> gradX, float beta, int n, int t)
+    private void BackwardDirection(int layer, int direction, ReadOnlySpan<float> x, float[] gradY, Span<float> gradX, float beta, int n, int t)
     {
-        int k = layer * Directions + direction, h = HiddenSize, h4 = 4 * h, fl = LayerInputSize(layer), width = OutputSize;
-        var gates = _gates[k].AsSpan(0, n * t * h4);
-        var cells = _cells[k].AsSpan(0, n * t * h);
-        var seq = _sequence[layer].AsSpan(0, n * t * width);
+        int k = layer * Directions + direction, h = HiddenSize, h4 = 4 * h, fl = LayerInputSize(layer);
         var dGates = _gradGates.AsSpan(0, n * t * h4);
-        var dhRec = _gradHidden.AsSpan(0, n * h);
-        var dc = _gradCell.AsSpan(0, n * h);
         int hx = h + fl; // row of [h_prev | x]
         var stacked = _stacked.AsSpan(0, n * t * hx);
-        dc.Clear();
-        var whh = _weightHh[k].Value.Span;
-        for (int s = 0; s < t; s++)
-        {
-            int step = direction == 0 ? t - 1 - s : s, prev = direction == 0 ? step - 1 : step + 1;
-            bool hasPrev = s < t - 1;
-            for (int b = 0; b < n; b++)
-            {
-                int row = b * t + step;
-                LstmKernels.BackwardStep(gates.Slice(row * h4, h4), hasPrev ? cells.Slice((b * t + prev) * h, h) : default,
-                    cells.Slice(row * h, h), gradY.Slice(row * width + direction * h, h), s > 0 ? dhRec.Slice(b * h, h) : default,
-                    dc.Slice(b * h, h), dGates.Slice(row * h4, h4));
-                var hp = stacked.Slice(row * hx, h);
-                if (hasPrev) seq.Slice((b * t + prev) * width + direction * h, h).CopyTo(hp);
-                else hp.Clear();
-                x.Slice(row * fl, fl).CopyTo(stacked.Slice(row * hx + h, fl));
-            }
-            if (hasPrev && LstmKernels.CanMultiplyRows(n, h))
-            {
-                dhRec.Clear();
-                LstmKernels.MultiplyRows(dGates[(step * h4)..], t * h4, whh, dhRec, h, n, h4, h);
-            }
-            else if (hasPrev)
-                Sgemm.Multiply(false, false, n, h, h4, 1f, dGates[(step * h4)..], t * h4, whh, h, 0f, dhRec, h, Threads);
-        }
+        _gradCell.AsSpan(0, n * h).Clear();
+        bool rowKernel = t > 1 && LstmKernels.CanMultiplyRows(n, h);
+        int parts = rowKernel ? BatchParts(n, t, h4) : 1;
+        if (parts > 1) ForkJoin.Run(parts, new StepJob(this, layer, direction, n, t, gradY));
+        else BackwardSteps(layer, direction, gradY, n, t, 0, n, rowKernel);
+        for (int row = 0; row < n * t; row++) x.Slice(row * fl, fl).CopyTo(stacked.Slice(row * hx + h, fl));
         var dW = _gradWeights.AsSpan(0, h4 * hx);
         Sgemm.Multiply(true, false, h4, hx, n * t, 1f, dGates, h4, stacked, hx, 0f, dW, hx, Threads);
         Span<float> dWhh = _weightHh[k].Grad.Span, dWih = _weightIh[k].Grad.Span;
@@ -267,6 +271,45 @@ public sealed class Lstm : Layer
         TensorPrimitives.Add(_biasIh[k].Grad.Span, db, _biasIh[k].Grad.Span);
         TensorPrimitives.Add(_biasHh[k].Grad.Span, db, _biasHh[k].Grad.Span);
         if (!gradX.IsEmpty) Sgemm.Multiply(false, false, n * t, fl, h4, 1f, dGates, h4, _weightIh[k].Value.Span, fl, beta, gradX, fl, Threads);
+    }
+
+    // Backward through time of sequences [b0, b1): dgates of every step, the carried dh_rec and dc, and the h_prev half of
+    // [h_prev | x]; rows are independent, as in ForwardSteps.
+    private void BackwardSteps(int layer, int direction, float[] gradYArray, int n, int t, int b0, int b1, bool rowKernel)
+    {
+        int k = layer * Directions + direction, h = HiddenSize, h4 = 4 * h, fl = LayerInputSize(layer), width = OutputSize, hx = h + fl;
+        var gates = _gates[k].AsSpan(0, n * t * h4);
+        var cells = _cells[k].AsSpan(0, n * t * h);
+        var seq = _sequence[layer].AsSpan(0, n * t * width);
+        var gradY = gradYArray.AsSpan(0, n * t * width);
+        var dGates = _gradGates.AsSpan(0, n * t * h4);
+        var dhRec = _gradHidden.AsSpan(0, n * h);
+        var dc = _gradCell.AsSpan(0, n * h);
+        var stacked = _stacked.AsSpan(0, n * t * hx);
+        var whh = _weightHh[k].Value.Span;
+        for (int s = 0; s < t; s++)
+        {
+            int step = direction == 0 ? t - 1 - s : s, prev = direction == 0 ? step - 1 : step + 1;
+            bool hasPrev = s < t - 1;
+            for (int b = b0; b < b1; b++)
+            {
+                int row = b * t + step;
+                LstmKernels.BackwardStep(gates.Slice(row * h4, h4), hasPrev ? cells.Slice((b * t + prev) * h, h) : default,
+                    cells.Slice(row * h, h), gradY.Slice(row * width + direction * h, h), s > 0 ? dhRec.Slice(b * h, h) : default,
+                    dc.Slice(b * h, h), dGates.Slice(row * h4, h4));
+                var hp = stacked.Slice(row * hx, h);
+                if (hasPrev) seq.Slice((b * t + prev) * width + direction * h, h).CopyTo(hp);
+                else hp.Clear();
+            }
+            if (hasPrev && rowKernel)
+            {
+                var part = dhRec.Slice(b0 * h, (b1 - b0) * h);
+                part.Clear();
+                LstmKernels.MultiplyRows(dGates[((b0 * t + step) * h4)..], t * h4, whh, part, h, b1 - b0, h4, h);
+            }
+            else if (hasPrev)
+                Sgemm.Multiply(false, false, n, h, h4, 1f, dGates[(step * h4)..], t * h4, whh, h, 0f, dhRec, h, Threads);
+        }
     }
 
     private void EnsureForwardBuffers(int n, int t)

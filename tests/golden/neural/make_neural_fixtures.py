@@ -382,7 +382,10 @@ def cnn_lstm_muscle(channels=8, hidden=64, classes=4):
         nn.Conv1d(32, 64, 5, padding=2), nn.BatchNorm1d(64), nn.ReLU(), nn.MaxPool1d(2),
         Transpose12(), nn.Linear(64, 64), nn.ReLU(), LastHidden(64, hidden),
         nn.Linear(hidden, 32), nn.ReLU(), nn.Linear(32, classes))
-    return seq, {k: k.replace("11.lstm.", "11.") for k in seq.state_dict()}
+    # the C# model groups each Conv1d-BatchNorm1d-ReLU-MaxPool1d as one ConvBlock ("0.0.", "0.1.", "1.0.", "1.1.")
+    rules = [("0.", "0.0."), ("1.", "0.1."), ("4.", "1.0."), ("5.", "1.1."), ("9.", "3."), ("11.lstm.", "5."),
+             ("12.", "6."), ("14.", "8.")]
+    return seq, rename_map(seq, rules)
 
 
 def cnn_lstm_muscle_stft(channels=1, bins=33, frames=14, hidden=64, classes=4):
@@ -397,7 +400,10 @@ def cnn_lstm_muscle_stft(channels=1, bins=33, frames=14, hidden=64, classes=4):
         nn.Conv1d(32, 64, 5, padding=2), nn.BatchNorm1d(64), nn.ReLU(),
         Transpose12(), nn.Linear(64, 64), nn.ReLU(), LastHidden(64, hidden),
         nn.Linear(hidden, 32), nn.ReLU(), nn.Linear(32, classes))
-    return seq, {k: k.replace("10.lstm.", "10.") for k in seq.state_dict()}
+    # the C# model groups each Conv1d-BatchNorm1d-ReLU as one ConvBlock ("1.0.", "1.1.", "2.0.", "2.1.")
+    rules = [("1.", "1.0."), ("2.", "1.1."), ("4.", "2.0."), ("5.", "2.1."), ("8.", "4."), ("10.lstm.", "6."),
+             ("11.", "7."), ("13.", "9.")]
+    return seq, rename_map(seq, rules)
 
 
 def cnn_lstm_muscle_fconv(channels=1, bins=65, frames=6, hidden=64, classes=4):
@@ -476,7 +482,8 @@ def recurrent_models():
     m = LstmClassifier()
     cases.append(model_case("lstm", m, rename_map(m, [("lstm.", "0."), ("fc.", "1.")]), (3, 50, 32), 4))
     m = CnnLstm()
-    rules = [(f"features.body.{i}.", f"{i}.") for i in range(12)] + [("lstm.", "13."), ("head.0.", "14."), ("head.2.", "16.")]
+    # the C# conv stack is three ConvBlocks: body.4b (conv) and body.4b+1 (BatchNorm1d) are "b.0." and "b.1."
+    rules = [(f"features.body.{4 * b + j}.", f"{b}.{j}.") for b in range(3) for j in range(2)] + [("lstm.", "4."), ("head.0.", "5."), ("head.2.", "7.")]
     cases.append(model_case("cnn-lstm", m, rename_map(m, rules), (3, 8, 1022), 4))
     m, names = cnn_lstm_muscle()
     cases.append(model_case("cnn-lstm-muscle", m, names, (3, 8, 200), 4))
